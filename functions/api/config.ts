@@ -1,0 +1,194 @@
+import { z } from 'zod';
+
+/** The three ways the one app runs. */
+export const modes = ['local', 'lambda', 'fargate'] as const;
+export type Mode = (typeof modes)[number];
+
+const bool = z.stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false', '0', 'no'] });
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.url()));
+
+/**
+ * Every environment variable the app reads, in one place.
+ * Variables marked "cloud" are required when mode is `lambda` or `fargate`.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
+  SERVICE_NAME: z.string().min(1).default('scalemap-api'),
+  APP_VERSION: z.string().min(1).default('0.0.0'),
+  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
+  AWS_REGION: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Hops of trusted proxies in front of the app (CloudFront + ALB = 2, CloudFront + API Gateway = 2). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(2),
+  /** Browser origins allowed for CORS and for cookie-authenticated unsafe requests. */
+  ALLOWED_ORIGINS: csv.default([]),
+  /** Optional folder with the built client to serve (local and plain-HTTP runs). */
+  STATIC_DIR: z.string().min(1).optional(),
+
+  // Database: either one URL, or host parts (with IAM auth through RDS Proxy in the cloud).
+  DATABASE_URL: z.url().optional(),
+  DB_HOST: z.string().min(1).optional(),
+  DB_PORT: z.coerce.number().int().min(1).max(65535).default(5432),
+  DB_NAME: z.string().min(1).optional(),
+  DB_USER: z.string().min(1).optional(),
+  DB_IAM_AUTH: bool.default(false),
+  /** `verify` = TLS with full certificate and host verification against the system trust store. */
+  DB_TLS: z.enum(['verify', 'off']).default('verify'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(50).optional(),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+
+  DOCUMENTS_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  /** Public origin browsers use to reach S3, when it differs from S3_ENDPOINT (local stand-in only). */
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+
+  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
+  COGNITO_CLIENT_ID: z.string().min(1).optional(),
+  COGNITO_ENDPOINT: z.url().optional(),
+  AUTO_CONFIRM_SIGNUPS: bool.default(false),
+
+  EVENT_BUS_NAME: z.string().min(1).optional(),
+
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
+});
+
+/**
+ * Keys that must be set when the app runs on Lambda or Fargate (DB_* may be replaced by DATABASE_URL).
+ * The CDK config-parity test reads this list.
+ */
+export const requiredCloudKeys = [
+  'AWS_REGION',
+  'DB_HOST',
+  'DB_NAME',
+  'DB_USER',
+  'DOCUMENTS_BUCKET',
+  'COGNITO_USER_POOL_ID',
+  'COGNITO_CLIENT_ID',
+  'EVENT_BUS_NAME',
+  'ALLOWED_ORIGINS',
+] as const;
+
+type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  mode: Mode;
+  nodeEnv: Env['NODE_ENV'];
+  serviceName: string;
+  version: string;
+  logLevel: Env['LOG_LEVEL'];
+  region: string;
+  port: number;
+  host: string;
+  trustProxy: number;
+  allowedOrigins: string[];
+  staticDir?: string;
+  db: {
+    url?: string;
+    host?: string;
+    port: number;
+    name?: string;
+    user?: string;
+    iamAuth: boolean;
+    tls: 'verify' | 'off';
+    poolMax: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+  };
+  s3: { bucket: string; endpoint?: string; publicEndpoint?: string; forcePathStyle: boolean };
+  cognito: { userPoolId: string; clientId: string; endpoint?: string; autoConfirm: boolean };
+  events: { busName?: string };
+  session: { ttlHours: number };
+  rateLimit: { authMax: number; authWindowSeconds: number };
+  dependencyTimeoutMs: number;
+}
+
+/** Thrown once, naming every missing or invalid variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment. The only place in the app that touches `process.env`.
+ * @param mode which runtime is starting
+ * @param env defaults to `process.env`; tests and the local entry pass their own
+ */
+export function loadConfig(mode: Mode, env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${issue.path.join('.')}: ${issue.message}`);
+    }
+  }
+  const dbParts = new Set(['DB_HOST', 'DB_NAME', 'DB_USER']);
+  const must =
+    mode === 'local'
+      ? []
+      : requiredCloudKeys.filter((k) => !(env.DATABASE_URL && dbParts.has(k)));
+  for (const key of must) {
+    if (!env[key]) problems.push(`${key}: is required in ${mode} mode`);
+  }
+  if (parsed.success && parsed.data.DB_IAM_AUTH && parsed.data.DB_TLS !== 'verify') {
+    problems.push('DB_TLS: must be "verify" when DB_IAM_AUTH is on');
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    mode,
+    nodeEnv: e.NODE_ENV,
+    serviceName: e.SERVICE_NAME,
+    version: e.APP_VERSION,
+    logLevel: e.LOG_LEVEL,
+    region: e.AWS_REGION ?? 'us-east-1',
+    port: e.PORT,
+    host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    staticDir: e.STATIC_DIR,
+    db: {
+      url: e.DATABASE_URL,
+      host: e.DB_HOST,
+      port: e.DB_PORT,
+      name: e.DB_NAME,
+      user: e.DB_USER,
+      iamAuth: e.DB_IAM_AUTH,
+      tls: e.DB_TLS,
+      poolMax: e.DB_POOL_MAX ?? (mode === 'lambda' ? 2 : 10),
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    },
+    s3: {
+      bucket: e.DOCUMENTS_BUCKET ?? 'scalemap-documents',
+      endpoint: e.S3_ENDPOINT,
+      publicEndpoint: e.S3_PUBLIC_ENDPOINT,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    },
+    cognito: {
+      userPoolId: e.COGNITO_USER_POOL_ID ?? '',
+      clientId: e.COGNITO_CLIENT_ID ?? '',
+      endpoint: e.COGNITO_ENDPOINT,
+      autoConfirm: e.AUTO_CONFIRM_SIGNUPS,
+    },
+    events: { busName: e.EVENT_BUS_NAME },
+    session: { ttlHours: e.SESSION_TTL_HOURS },
+    rateLimit: { authMax: e.AUTH_RATE_LIMIT, authWindowSeconds: e.AUTH_RATE_WINDOW_SECONDS },
+    dependencyTimeoutMs: e.DEPENDENCY_TIMEOUT_MS,
+  };
+}
