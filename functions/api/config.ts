@@ -127,9 +127,15 @@ export class ConfigError extends Error {
 /**
  * Reads and validates the environment. The only place in the app that touches `process.env`.
  * @param mode which runtime is starting
- * @param env defaults to `process.env`; tests and the local entry pass their own
+ * @param overrides values that win over the environment (the local entry's stand-ins)
+ * @param base the environment; defaults to `process.env`, tests pass their own
  */
-export function loadConfig(mode: Mode, env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(
+  mode: Mode,
+  overrides: Record<string, string | undefined> = {},
+  base: Record<string, string | undefined> = process.env,
+): Config {
+  const env = { ...base, ...overrides };
   const problems: string[] = [];
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -138,10 +144,7 @@ export function loadConfig(mode: Mode, env: Record<string, string | undefined> =
     }
   }
   const dbParts = new Set(['DB_HOST', 'DB_NAME', 'DB_USER']);
-  const must =
-    mode === 'local'
-      ? []
-      : requiredCloudKeys.filter((k) => !(env.DATABASE_URL && dbParts.has(k)));
+  const must = mode === 'local' ? [] : requiredCloudKeys.filter((k) => !(env.DATABASE_URL && dbParts.has(k)));
   for (const key of must) {
     if (!env[key]) problems.push(`${key}: is required in ${mode} mode`);
   }

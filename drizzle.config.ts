@@ -1,0 +1,7 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './functions/api/platform/db/schema.ts',
+  out: './functions/api/platform/db/migrations',
+});

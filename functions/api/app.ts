@@ -1,0 +1,96 @@
+import path from 'node:path';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { AppDeps } from './deps';
+import { assessmentRoutes } from './features/assessments/routes';
+import { assessmentService } from './features/assessments/service';
+import { authenticate, originCheck } from './features/auth/middleware';
+import { authRoutes } from './features/auth/routes';
+import { authService } from './features/auth/service';
+import { documentRoutes } from './features/documents/routes';
+import { documentService } from './features/documents/service';
+import { healthRoutes } from './features/health/routes';
+import { questionnaireRoutes } from './features/questionnaire/routes';
+import { buildOpenApi } from './openapi';
+import { accessLog } from './platform/http/access-log';
+import { correlation } from './platform/http/correlation';
+import { errorHandler, notFoundHandler } from './platform/http/problem';
+
+/** Where browsers upload to: S3's origin must be allowed by the SPA's CSP. */
+function storageOrigin(deps: AppDeps): string {
+  const { s3, region } = deps.config;
+  const endpoint = s3.publicEndpoint ?? s3.endpoint;
+  return endpoint ? new URL(endpoint).origin : `https://${s3.bucket}.s3.${region}.amazonaws.com`;
+}
+
+/** The one Express app. It never listens: the Lambda, server and local entries wrap it. */
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+
+  app.use(correlation(deps, logger));
+  app.use(accessLog(logger, deps.metrics));
+  app.use(
+    helmet({
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      frameguard: { action: 'deny' },
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", storageOrigin(deps)],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          // Locally the S3 stand-in is plain http; upgrading would break uploads.
+          upgradeInsecureRequests: config.mode === 'local' ? null : [],
+        },
+      },
+    }),
+  );
+
+  const auth = authService(deps);
+  const api = express.Router();
+  api.use(
+    cors({ origin: config.allowedOrigins, credentials: true, exposedHeaders: ['x-correlation-id', 'ETag'] }),
+  );
+  api.use(express.json({ limit: '100kb' }));
+  api.use(originCheck(config));
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use('/auth', authRoutes(deps, auth));
+  api.use('/questionnaire', questionnaireRoutes());
+  api.use('/health', healthRoutes(deps));
+  const openapi = JSON.stringify(buildOpenApi(config.version));
+  api.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(openapi);
+  });
+  const protectedRoutes = express.Router();
+  protectedRoutes.use(authenticate(auth));
+  protectedRoutes.use('/assessments/:id/documents', documentRoutes(documentService(deps)));
+  protectedRoutes.use('/assessments', assessmentRoutes(assessmentService(deps)));
+  api.use(protectedRoutes);
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (config.staticDir) {
+    const root = path.resolve(config.staticDir);
+    // Hashed assets cache for a year; index.html never, so a deploy shows at once.
+    app.use(express.static(root, { index: false, maxAge: '1y', immutable: true }));
+    app.get('/{*splat}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(root, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { Config } from './config';
+import type { AppDeps } from './deps';
+import type { DatabaseHandle } from './platform/db/database';
+import { createPostgresDatabase } from './platform/db/postgres';
+import {
+  createEventBridgePublisher,
+  createInProcessPublisher,
+  type EventPublisher,
+} from './platform/events/events';
+import { createIdentity } from './platform/identity/identity';
+import { createLogger } from './platform/observability/logger';
+import { createMetrics } from './platform/observability/metrics';
+import { createS3Client, createStorage } from './platform/storage/storage';
+
+/**
+ * Builds every dependency of the app from config. Entries pass overrides for what they own
+ * (the local entry's PGlite database, a test's clock).
+ */
+export function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): AppDeps {
+  const logger =
+    overrides.logger ??
+    createLogger({ serviceName: config.serviceName, logLevel: config.logLevel, persistentKeys: undefined });
+  const db: DatabaseHandle = overrides.db ?? createPostgresDatabase(config);
+  const s3 = createS3Client(config);
+  // Browsers may reach the S3 stand-in at another address than the server does.
+  const signer = config.s3.publicEndpoint ? createS3Client(config, config.s3.publicEndpoint) : s3;
+  const events: EventPublisher =
+    overrides.events ??
+    (config.events.busName
+      ? createEventBridgePublisher(config)
+      : createInProcessPublisher((event) =>
+          logger.info('event published (in-process bus)', { eventId: event.id, type: event.type }),
+        ));
+  return {
+    config,
+    db,
+    storage: overrides.storage ?? createStorage(config, s3, signer),
+    identity: overrides.identity ?? createIdentity(config),
+    events,
+    logger,
+    metrics:
+      overrides.metrics ??
+      createMetrics({ serviceName: config.serviceName, enabled: config.mode !== 'local' }),
+    ...overrides,
+  };
+}

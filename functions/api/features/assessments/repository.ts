@@ -1,0 +1,126 @@
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/database';
+import { assessmentResponses, assessments, documents, outbox } from '../../platform/db/schema';
+import type { AnswerValue } from '../questionnaire/schema';
+
+export type AssessmentRow = typeof assessments.$inferSelect;
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Tx;
+
+export async function insertAssessment(db: Database, userId: string): Promise<AssessmentRow> {
+  const [row] = await db.insert(assessments).values({ userId }).returning();
+  return row!;
+}
+
+/** The user's assessments with their answered-question counts, newest first, in one query. */
+export async function listWithCounts(db: Database, userId: string) {
+  return db
+    .select({
+      id: assessments.id,
+      status: assessments.status,
+      version: assessments.version,
+      createdAt: assessments.createdAt,
+      updatedAt: assessments.updatedAt,
+      submittedAt: assessments.submittedAt,
+      answered: sql<number>`(select count(*)::int from ${assessmentResponses} where ${assessmentResponses.assessmentId} = ${assessments.id})`,
+    })
+    .from(assessments)
+    .where(eq(assessments.userId, userId))
+    .orderBy(desc(assessments.createdAt));
+}
+
+/** The assessment if it belongs to the user; with `lock`, row-locked until the transaction ends. */
+export async function findOwned(db: Executor, userId: string, id: string, lock = false) {
+  const query = db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.id, id), eq(assessments.userId, userId)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function responsesOf(db: Executor, id: string): Promise<Record<string, AnswerValue>> {
+  const rows = await db
+    .select({ questionId: assessmentResponses.questionId, value: assessmentResponses.responseValue })
+    .from(assessmentResponses)
+    .where(eq(assessmentResponses.assessmentId, id));
+  return Object.fromEntries(rows.map((r) => [r.questionId, r.value as AnswerValue]));
+}
+
+export async function countResponses(db: Executor, id: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(assessmentResponses)
+    .where(eq(assessmentResponses.assessmentId, id));
+  return row?.n ?? 0;
+}
+
+export async function documentsOf(db: Executor, id: string) {
+  return db.select().from(documents).where(eq(documents.assessmentId, id)).orderBy(documents.createdAt);
+}
+
+export async function upsertResponses(
+  tx: Executor,
+  id: string,
+  values: { questionId: string; domainId: string; value: AnswerValue }[],
+  now: Date,
+): Promise<void> {
+  if (values.length === 0) return;
+  await tx
+    .insert(assessmentResponses)
+    .values(
+      values.map((v) => ({
+        assessmentId: id,
+        questionId: v.questionId,
+        domainId: v.domainId,
+        responseValue: v.value,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [assessmentResponses.assessmentId, assessmentResponses.questionId],
+      set: { responseValue: sql`excluded.response_value`, updatedAt: now },
+    });
+}
+
+export async function deleteResponses(tx: Executor, id: string, questionIds: string[]): Promise<void> {
+  if (questionIds.length === 0) return;
+  await tx
+    .delete(assessmentResponses)
+    .where(
+      and(eq(assessmentResponses.assessmentId, id), inArray(assessmentResponses.questionId, questionIds)),
+    );
+}
+
+export async function bumpVersion(tx: Executor, id: string, now: Date): Promise<number> {
+  const [row] = await tx
+    .update(assessments)
+    .set({ version: sql`${assessments.version} + 1`, updatedAt: now })
+    .where(eq(assessments.id, id))
+    .returning({ version: assessments.version });
+  return row!.version;
+}
+
+export async function markSubmitted(
+  tx: Executor,
+  id: string,
+  triage: unknown,
+  now: Date,
+): Promise<AssessmentRow> {
+  const [row] = await tx
+    .update(assessments)
+    .set({
+      status: 'submitted',
+      submittedAt: now,
+      triageResults: triage,
+      version: sql`${assessments.version} + 1`,
+      updatedAt: now,
+    })
+    .where(eq(assessments.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertOutbox(tx: Executor, type: string, payload: unknown): Promise<void> {
+  await tx.insert(outbox).values({ type, payload });
+}

@@ -1,0 +1,189 @@
+import type { AppDeps } from '../../deps';
+import { relayOutbox } from '../../platform/events/relay';
+import {
+  BadRequestError,
+  ConflictError,
+  type FieldError,
+  NotFoundError,
+  UnprocessableEntityError,
+} from '../../platform/http/errors';
+import { currentLogger } from '../../platform/observability/logger';
+import type { AnswerValue } from '../questionnaire/schema';
+import {
+  questionIndex,
+  requiredQuestionIds,
+  scoreResponses,
+  totalQuestions,
+  validateAnswer,
+} from '../questionnaire/service';
+import * as repo from './repository';
+import type { AssessmentDetail, AssessmentSummary, DocumentView, SubmitResponse } from './schema';
+
+export const ASSESSMENT_SUBMITTED = 'assessment.submitted';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const progressOf = (answered: number) => ({ answered, total: totalQuestions });
+
+export function toDocumentView(d: Awaited<ReturnType<typeof repo.documentsOf>>[number]): DocumentView {
+  return {
+    id: d.id,
+    fileName: d.fileName,
+    contentType: d.fileType,
+    sizeBytes: d.sizeBytes,
+    status: d.status,
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+function summary(row: repo.AssessmentRow, answered: number): AssessmentSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    progress: progressOf(answered),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    submittedAt: iso(row.submittedAt),
+  };
+}
+
+function submitBody(row: repo.AssessmentRow): SubmitResponse {
+  return {
+    id: row.id,
+    status: 'submitted',
+    submittedAt: row.submittedAt!.toISOString(),
+    triageResults: row.triageResults as SubmitResponse['triageResults'],
+  };
+}
+
+/** Checks every answer; unknown ids and bad values are reported together, nothing is saved. */
+function checkAnswers(responses: Record<string, AnswerValue | null>) {
+  const errors: FieldError[] = [];
+  const upserts: { questionId: string; domainId: string; value: AnswerValue }[] = [];
+  const deletes: string[] = [];
+  for (const questionId of Object.keys(responses)) {
+    const entry = questionIndex.get(questionId);
+    const path = `responses.${questionId.slice(0, 100)}`;
+    if (!entry) {
+      errors.push({ path, message: 'Unknown question.' });
+      continue;
+    }
+    const value = responses[questionId];
+    if (value === null || value === undefined) {
+      deletes.push(questionId);
+      continue;
+    }
+    const problem = validateAnswer(entry.question, value);
+    if (problem) errors.push({ path, message: problem });
+    else upserts.push({ questionId, domainId: entry.domainId, value });
+  }
+  if (errors.length) throw new BadRequestError('Some answers are invalid; nothing was saved.', errors);
+  return { upserts, deletes };
+}
+
+/** Parses `If-Match: 3`, `"3"` or `W/"3"`. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) throw new BadRequestError('If-Match must be the assessment version, e.g. If-Match: "3".');
+  return Number(match[1]);
+}
+
+export function assessmentService(deps: AppDeps) {
+  const { db } = deps.db;
+  const now = deps.clock ?? (() => new Date());
+
+  async function owned(userId: string, id: string) {
+    const row = await repo.findOwned(db, userId, id);
+    if (!row) throw new NotFoundError('Assessment not found.');
+    return row;
+  }
+
+  return {
+    async create(userId: string): Promise<AssessmentSummary> {
+      return summary(await repo.insertAssessment(db, userId), 0);
+    },
+
+    async list(userId: string): Promise<AssessmentSummary[]> {
+      const rows = await repo.listWithCounts(db, userId);
+      return rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        version: r.version,
+        progress: progressOf(Number(r.answered)),
+        createdAt: r.createdAt.toISOString(),
+        updatedAt: r.updatedAt.toISOString(),
+        submittedAt: iso(r.submittedAt),
+      }));
+    },
+
+    async get(userId: string, id: string): Promise<AssessmentDetail> {
+      const row = await owned(userId, id);
+      const [responses, docs] = await Promise.all([repo.responsesOf(db, id), repo.documentsOf(db, id)]);
+      return {
+        ...summary(row, Object.keys(responses).length),
+        responses,
+        documents: docs.map(toDocumentView),
+        ...(row.triageResults
+          ? { triageResults: row.triageResults as AssessmentDetail['triageResults'] }
+          : {}),
+      };
+    },
+
+    async saveResponses(
+      userId: string,
+      id: string,
+      responses: Record<string, AnswerValue | null>,
+      expectedVersion: number | undefined,
+    ) {
+      const { upserts, deletes } = checkAnswers(responses);
+      return db.transaction(async (tx) => {
+        const row = await repo.findOwned(tx, userId, id, true);
+        if (!row) throw new NotFoundError('Assessment not found.');
+        if (row.status === 'submitted') {
+          throw new ConflictError('The assessment has been submitted and can no longer change.', {
+            currentVersion: row.version,
+          });
+        }
+        if (expectedVersion !== undefined && expectedVersion !== row.version) {
+          throw new ConflictError('The assessment changed since you loaded it. Reload and try again.', {
+            currentVersion: row.version,
+          });
+        }
+        const at = now();
+        await repo.upsertResponses(tx, id, upserts, at);
+        await repo.deleteResponses(tx, id, deletes);
+        const version = await repo.bumpVersion(tx, id, at);
+        return { version, progress: progressOf(await repo.countResponses(tx, id)) };
+      });
+    },
+
+    async submit(userId: string, id: string): Promise<SubmitResponse> {
+      const result = await db.transaction(async (tx) => {
+        const row = await repo.findOwned(tx, userId, id, true);
+        if (!row) throw new NotFoundError('Assessment not found.');
+        // A repeat returns the same body and writes nothing.
+        if (row.status === 'submitted') return { body: submitBody(row), fresh: false };
+        const responses = await repo.responsesOf(tx, id);
+        const missing = requiredQuestionIds.filter((q) => !(q in responses));
+        if (missing.length) {
+          throw new UnprocessableEntityError(`${missing.length} required answers are missing.`, { missing });
+        }
+        const triage = scoreResponses(responses);
+        const submitted = await repo.markSubmitted(tx, id, triage, now());
+        const body = submitBody(submitted);
+        await repo.insertOutbox(tx, ASSESSMENT_SUBMITTED, { assessmentId: id, userId, ...body });
+        return { body, fresh: true };
+      });
+      if (result.fresh) {
+        deps.metrics.count('AssessmentSubmitted');
+        // Best effort now; the scheduled relay retries whatever this leaves behind.
+        await relayOutbox(deps.db.db, deps.events, { limit: 10 }).catch((error: Error) =>
+          currentLogger(deps.logger).warn('Outbox publish deferred to the relay', { error }),
+        );
+      }
+      return result.body;
+    },
+  };
+}
+export type AssessmentService = ReturnType<typeof assessmentService>;

@@ -1,0 +1,59 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Database } from '../../platform/db/database';
+import { sessions, users } from '../../platform/db/schema';
+import type { AuthUser } from './schema';
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  companyName: users.companyName,
+  industry: users.industry,
+};
+
+/** Creates the user, or returns the existing row for the same Cognito identity. */
+export async function upsertUser(
+  db: Database,
+  input: { cognitoSub: string; email: string; companyName: string; industry: string },
+): Promise<AuthUser> {
+  const [row] = await db
+    .insert(users)
+    .values(input)
+    .onConflictDoUpdate({ target: users.cognitoSub, set: { email: input.email } })
+    .returning(userColumns);
+  return row!;
+}
+
+export async function findUserBySub(db: Database, cognitoSub: string): Promise<AuthUser | undefined> {
+  const [row] = await db.select(userColumns).from(users).where(eq(users.cognitoSub, cognitoSub));
+  return row;
+}
+
+export async function createSession(
+  db: Database,
+  idHash: string,
+  userId: string,
+  expiresAt: Date,
+): Promise<void> {
+  await db.insert(sessions).values({ idHash, userId, expiresAt });
+}
+
+export async function findSessionUser(
+  db: Database,
+  idHash: string,
+  now: Date,
+): Promise<AuthUser | undefined> {
+  const [row] = await db
+    .select(userColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function deleteSession(db: Database, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteExpiredSessions(db: Database, userId: string, now: Date): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+}

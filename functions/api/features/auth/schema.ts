@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { hasControlChars } from '../../platform/http/text';
+
+const noControl = (s: string) => !hasControlChars(s);
+const label = (name: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${name} is required.`)
+    .max(max, `${name} must be at most ${max} characters.`)
+    .refine(noControl, `${name} must not contain control characters.`);
+
+export const email = z
+  .email('Enter a valid e-mail address.')
+  .max(254)
+  .transform((s) => s.toLowerCase());
+
+export const registerRequest = z.strictObject({
+  email,
+  password: z
+    .string()
+    .min(12, 'Use at least 12 characters.')
+    .max(256, 'Use at most 256 characters.')
+    .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /[0-9]/.test(p), {
+      message: 'Use upper- and lower-case letters and at least one digit.',
+    }),
+  companyName: label('Company name', 200),
+  industry: label('Industry', 100),
+});
+export type RegisterRequest = z.infer<typeof registerRequest>;
+
+export const registerResponse = z.object({
+  userId: z.uuid(),
+  email: z.string(),
+  confirmationRequired: z.boolean(),
+});
+
+export const confirmRequest = z.strictObject({
+  email,
+  code: z.string().regex(/^\d{6}$/, 'The code is the 6 digits from the e-mail.'),
+});
+
+export const loginRequest = z.strictObject({
+  email,
+  password: z.string().min(1, 'Enter your password.').max(256),
+});
+
+export const authUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  companyName: z.string(),
+  industry: z.string(),
+});
+export type AuthUser = z.infer<typeof authUser>;
+
+export const loginResponse = z.object({
+  accessToken: z.string(),
+  idToken: z.string(),
+  expiresIn: z.number().int(),
+  tokenType: z.literal('Bearer'),
+  user: authUser,
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { hasControlChars } from '../../platform/http/text';
+import { documentView } from '../assessments/schema';
+
+export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+export const MAX_DOCUMENTS_PER_ASSESSMENT = 20;
+
+/** Allowed upload types and the file extensions that go with them. */
+export const allowedTypes: Readonly<Record<string, readonly string[]>> = {
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'text/csv': ['csv'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+};
+
+const fileName = z
+  .string()
+  .min(1, 'The file name is required.')
+  .max(200, 'The file name must be at most 200 characters.')
+  .refine((s) => !hasControlChars(s), 'The file name must not contain control characters.')
+  .refine((s) => !/[/\\]/.test(s) && !s.includes('..'), 'The file name must not contain a path.')
+  .refine((s) => s.trim() === s && s.length > 0, 'The file name must not start or end with spaces.');
+
+export const createDocumentRequest = z
+  .strictObject({
+    fileName,
+    contentType: z.enum(Object.keys(allowedTypes) as [string, ...string[]], {
+      error: 'Allowed types are PDF, DOCX, XLSX, CSV, PNG and JPEG.',
+    }),
+    sizeBytes: z
+      .number()
+      .int('The size must be a whole number of bytes.')
+      .min(1, 'The file is empty.')
+      .max(MAX_DOCUMENT_BYTES, 'Files may be at most 25 MB.'),
+  })
+  .superRefine((v, ctx) => {
+    const ext = v.fileName.split('.').pop()?.toLowerCase() ?? '';
+    if (!allowedTypes[v.contentType]?.includes(ext)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fileName'],
+        message: `The file extension does not match ${v.contentType}.`,
+      });
+    }
+  });
+export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>;
+
+export const documentParams = z.object({ id: z.uuid(), docId: z.uuid() });
+
+export const uploadInstructions = z.object({
+  method: z.literal('POST'),
+  url: z.string(),
+  fields: z.record(z.string(), z.string()),
+  expiresAt: z.iso.datetime(),
+});
+
+export const createDocumentResponse = z.object({ document: documentView, upload: uploadInstructions });
+export const documentResponse = z.object({ document: documentView });
+export const downloadResponse = z.object({ url: z.string(), expiresAt: z.iso.datetime() });

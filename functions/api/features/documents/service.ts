@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../../deps';
+import {
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+  UnprocessableEntityError,
+} from '../../platform/http/errors';
+import * as assessmentsRepo from '../assessments/repository';
+import { toDocumentView } from '../assessments/service';
+import * as repo from './repository';
+import { type CreateDocumentRequest, MAX_DOCUMENTS_PER_ASSESSMENT } from './schema';
+
+/** A safe S3 key segment: the name without anything S3 or a shell would treat specially. */
+export function keySafeName(fileName: string): string {
+  return (
+    fileName
+      .normalize('NFKC')
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .slice(0, 120) || 'file'
+  );
+}
+
+export function documentService(deps: AppDeps) {
+  const { db } = deps.db;
+  const now = deps.clock ?? (() => new Date());
+  let storageCheckedAt = 0;
+
+  /** Presigning needs no network, so check S3 is reachable (cached 5 s) before handing out a slot. */
+  async function ensureStorage() {
+    if (Date.now() - storageCheckedAt < 5000) return;
+    try {
+      await deps.storage.ping();
+      storageCheckedAt = Date.now();
+    } catch {
+      throw new ServiceUnavailableError('s3');
+    }
+  }
+
+  async function ownedDocument(userId: string, assessmentId: string, docId: string) {
+    const row = await repo.findOwnedDocument(db, userId, assessmentId, docId);
+    if (!row) throw new NotFoundError('Document not found.');
+    return row;
+  }
+
+  return {
+    async create(userId: string, assessmentId: string, input: CreateDocumentRequest) {
+      await ensureStorage();
+      const docId = randomUUID();
+      const s3Key = `assessments/${assessmentId}/${docId}/${keySafeName(input.fileName)}`;
+      const row = await db.transaction(async (tx) => {
+        const assessment = await assessmentsRepo.findOwned(tx, userId, assessmentId, true);
+        if (!assessment) throw new NotFoundError('Assessment not found.');
+        if (assessment.status === 'submitted') {
+          throw new ConflictError('The assessment has been submitted; documents can no longer change.');
+        }
+        if ((await repo.countDocuments(tx, assessmentId)) >= MAX_DOCUMENTS_PER_ASSESSMENT) {
+          throw new UnprocessableEntityError(
+            `An assessment can have at most ${MAX_DOCUMENTS_PER_ASSESSMENT} documents. Delete one to add another.`,
+          );
+        }
+        return repo.insertDocument(tx, {
+          id: docId,
+          assessmentId,
+          s3Key,
+          fileName: input.fileName,
+          fileType: input.contentType,
+          sizeBytes: input.sizeBytes,
+        });
+      });
+      const upload = await deps.storage.createUploadSlot(s3Key, input.contentType, input.sizeBytes, now());
+      return { document: toDocumentView(row), upload };
+    },
+
+    async complete(userId: string, assessmentId: string, docId: string) {
+      const { document, assessmentStatus } = await ownedDocument(userId, assessmentId, docId);
+      if (document.status === 'uploaded') return { document: toDocumentView(document) };
+      if (assessmentStatus === 'submitted') throw new ConflictError('The assessment has been submitted.');
+      const stored = await deps.storage.head(document.s3Key);
+      if (!stored) throw new UnprocessableEntityError('The file has not been uploaded yet.');
+      if (stored.sizeBytes !== document.sizeBytes) {
+        throw new UnprocessableEntityError(
+          `The uploaded file is ${stored.sizeBytes} bytes, not the ${document.sizeBytes} bytes announced.`,
+        );
+      }
+      if (stored.contentType !== document.fileType) {
+        throw new UnprocessableEntityError(`The uploaded file's type is not ${document.fileType}.`);
+      }
+      const updated = await repo.markUploaded(db, docId);
+      deps.metrics.count('DocumentUploaded');
+      return { document: toDocumentView(updated) };
+    },
+
+    async download(userId: string, assessmentId: string, docId: string) {
+      const { document } = await ownedDocument(userId, assessmentId, docId);
+      if (document.status !== 'uploaded') throw new NotFoundError('The document has not been uploaded yet.');
+      return deps.storage.downloadUrl(document.s3Key, document.fileName, now());
+    },
+
+    async remove(userId: string, assessmentId: string, docId: string) {
+      const { document, assessmentStatus } = await ownedDocument(userId, assessmentId, docId);
+      if (assessmentStatus === 'submitted') {
+        throw new ConflictError('The assessment has been submitted; documents can no longer change.');
+      }
+      // The object goes first: if S3 is down, the row stays and the user can retry.
+      await deps.storage.remove(document.s3Key);
+      await repo.deleteDocument(db, docId);
+    },
+  };
+}
+export type DocumentService = ReturnType<typeof documentService>;

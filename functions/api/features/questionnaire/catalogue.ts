@@ -1,0 +1,913 @@
+/**
+ * ScaleMap scale-readiness questionnaire catalogue.
+ *
+ * Question ids are stable identifiers stored alongside answers: never rename or reuse an id.
+ * Option scores (0–100) express how scale-ready an answer is and must never be sent to clients.
+ * Number and text questions are informational and are not scored.
+ */
+
+export type QuestionType = 'scale' | 'choice' | 'number' | 'text';
+
+export interface QuestionOption {
+  readonly value: string;
+  readonly label: string;
+  /** 0–100, how scale-ready this answer is; never sent to clients */
+  readonly score: number;
+}
+
+export interface QuestionDef {
+  readonly id: string;
+  readonly text: string;
+  readonly help?: string;
+  readonly type: QuestionType;
+  readonly required: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  readonly scaleLabels?: readonly [string, string];
+  readonly options?: readonly QuestionOption[];
+  readonly maxLength?: number;
+  readonly unit?: string;
+}
+
+export interface DomainDef {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly questions: readonly QuestionDef[];
+}
+
+export const QUESTIONNAIRE_VERSION = '2026.1';
+
+export const domains: readonly DomainDef[] = [
+  {
+    id: 'strategy',
+    name: 'Strategic Alignment & Vision',
+    description:
+      'How clearly the company has defined where it is going, how it will win, and how consistently that direction is understood and used to make decisions.',
+    questions: [
+      {
+        id: 'strategy-vision-clarity',
+        text: 'How clearly is your three-to-five-year vision documented and understood by the whole leadership team?',
+        help: 'A clear vision can be stated consistently by every leader without referring to a slide deck.',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Not defined', 'Documented and shared by all leaders'],
+      },
+      {
+        id: 'strategy-target-market-focus',
+        text: 'How precisely have you defined your ideal customer profile and the markets you will deliberately not pursue?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['We sell to anyone who will buy', 'Sharply defined, with explicit exclusions'],
+      },
+      {
+        id: 'strategy-competitive-advantage',
+        text: 'How well can you articulate a defensible advantage that competitors would find hard to copy within the next two years?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['No clear differentiation', 'Well-evidenced and defensible'],
+      },
+      {
+        id: 'strategy-goal-cascade',
+        text: 'To what extent do company-level goals cascade into measurable team and individual objectives?',
+        help: 'For example OKRs or annual priorities that each team can trace back to company goals.',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Goals stay at the top', 'Every team has linked, measurable goals'],
+      },
+      {
+        id: 'strategy-planning-cadence',
+        text: 'How does the leadership team review and adjust strategy?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'ad-hoc', label: 'Only when something goes wrong', score: 0 },
+          { value: 'annual', label: 'Once a year as part of budgeting', score: 33 },
+          { value: 'quarterly', label: 'A quarterly review of progress against the plan', score: 67 },
+          {
+            value: 'quarterly-with-kpis',
+            label: 'A quarterly review driven by agreed KPIs, with documented decisions to adjust course',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'strategy-biggest-obstacle',
+        text: 'What is the single biggest strategic obstacle to scaling your business over the next 18 months?',
+        type: 'text',
+        required: false,
+        maxLength: 2000,
+      },
+    ],
+  },
+  {
+    id: 'finance',
+    name: 'Financial Management & Capital Efficiency',
+    description:
+      'How well the company plans, controls and funds its growth, and how efficiently it turns capital into durable revenue.',
+    questions: [
+      {
+        id: 'finance-forecast-accuracy',
+        text: 'How reliably do your financial forecasts predict actual results quarter to quarter?',
+        help: 'Consider revenue, costs and cash against the forecast made at the start of the quarter.',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Routinely off by a wide margin', 'Consistently within a few percent'],
+      },
+      {
+        id: 'finance-unit-economics',
+        text: 'How well do you understand your unit economics, such as customer acquisition cost, lifetime value and contribution margin by segment?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Not measured', 'Tracked by segment and used in decisions'],
+      },
+      {
+        id: 'finance-cash-visibility',
+        text: 'How much visibility does leadership have into cash position and cash flow over the next 13 weeks?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['We check the bank balance', 'A rolling 13-week cash forecast'],
+      },
+      {
+        id: 'finance-close-process',
+        text: 'How quickly and accurately do you close the books each month?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'no-monthly-close', label: 'We do not close monthly', score: 0 },
+          {
+            value: 'over-20-days',
+            label: 'More than 20 days after month end, often with corrections',
+            score: 33,
+          },
+          { value: '10-to-20-days', label: 'Within 10 to 20 days after month end', score: 67 },
+          {
+            value: 'under-10-days',
+            label: 'Within 10 days, with management accounts and variance analysis',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'finance-spend-controls',
+        text: 'How well defined are your budget ownership, approval limits and spend controls?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Founders approve everything informally', 'Clear budget owners and delegated limits'],
+      },
+      {
+        id: 'finance-runway-months',
+        text: 'How many months of runway do you have at your current net burn rate?',
+        help: 'If you are cash-flow positive, enter 60.',
+        type: 'number',
+        required: false,
+        min: 0,
+        max: 60,
+        unit: 'months',
+      },
+      {
+        id: 'finance-gross-margin',
+        text: 'What was your gross margin over the last twelve months?',
+        type: 'number',
+        required: false,
+        min: -100,
+        max: 100,
+        unit: '%',
+      },
+    ],
+  },
+  {
+    id: 'revenue',
+    name: 'Revenue Engine & Growth',
+    description:
+      'How predictable, repeatable and efficient the company’s process for acquiring new customers and growing revenue is.',
+    questions: [
+      {
+        id: 'revenue-repeatable-sales-process',
+        text: 'How repeatable is your sales process when run by someone other than the founders?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Only founders can close deals', 'New hires hit quota using a documented playbook'],
+      },
+      {
+        id: 'revenue-pipeline-predictability',
+        text: 'How accurately can you predict next quarter’s new revenue from your current pipeline?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Mostly guesswork', 'Stage-weighted forecast we consistently hit'],
+      },
+      {
+        id: 'revenue-channel-diversity',
+        text: 'How diversified and proven are your customer acquisition channels?',
+        help: 'A proven channel produces customers at a known cost and can absorb more investment.',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['One unproven channel', 'Several proven channels with known economics'],
+      },
+      {
+        id: 'revenue-pricing-discipline',
+        text: 'How deliberately is your pricing set, tested and enforced against discounting?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Priced case by case', 'Value-based pricing with discount governance'],
+      },
+      {
+        id: 'revenue-marketing-sales-alignment',
+        text: 'How are marketing and sales aligned around lead definitions and handoffs?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'none', label: 'There is no shared definition of a qualified lead', score: 0 },
+          { value: 'informal', label: 'Informal agreement, but handoffs are often disputed', score: 33 },
+          { value: 'defined', label: 'Shared lead stages and criteria tracked in a CRM', score: 67 },
+          {
+            value: 'shared-targets',
+            label: 'Shared lead stages, service-level agreements and a joint revenue target',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'revenue-cac-payback-months',
+        text: 'How many months does it take to recover the cost of acquiring a typical new customer?',
+        help: 'Customer acquisition cost divided by monthly gross profit per new customer.',
+        type: 'number',
+        required: false,
+        min: 0,
+        max: 60,
+        unit: 'months',
+      },
+      {
+        id: 'revenue-growth-constraint',
+        text: 'What most limits your ability to grow revenue faster today?',
+        type: 'text',
+        required: false,
+        maxLength: 2000,
+      },
+    ],
+  },
+  {
+    id: 'operations',
+    name: 'Operational Excellence & Process Management',
+    description:
+      'How well the company’s core processes are documented, measured and able to handle increasing volume without a matching rise in cost or errors.',
+    questions: [
+      {
+        id: 'operations-process-documentation',
+        text: 'How thoroughly are your core operational processes documented and kept up to date?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Knowledge lives in people’s heads', 'Documented, owned and regularly reviewed'],
+      },
+      {
+        id: 'operations-kpi-tracking',
+        text: 'How consistently do you track operational KPIs such as cycle time, throughput and error rates?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Not tracked', 'Tracked on live dashboards with targets'],
+      },
+      {
+        id: 'operations-capacity-headroom',
+        text: 'If demand doubled in the next six months, how well could your operations absorb it?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['We would break', 'We would scale with planned, modest investment'],
+      },
+      {
+        id: 'operations-founder-dependency',
+        text: 'How far can day-to-day operations run without founder or executive involvement?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Founders are involved in everything', 'Runs smoothly without them'],
+      },
+      {
+        id: 'operations-continuous-improvement',
+        text: 'How does the company identify and fix recurring operational problems?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'firefighting', label: 'We fix issues as they come up', score: 0 },
+          { value: 'occasional-reviews', label: 'Occasional reviews after major incidents', score: 33 },
+          { value: 'root-cause', label: 'Routine root-cause analysis with owners for fixes', score: 67 },
+          {
+            value: 'systematic',
+            label: 'A systematic improvement programme with measured results',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'operations-bottleneck',
+        text: 'Which process or handoff is the biggest bottleneck as volume grows, and why?',
+        type: 'text',
+        required: false,
+        maxLength: 2000,
+      },
+    ],
+  },
+  {
+    id: 'people',
+    name: 'People & Organizational Development',
+    description:
+      'How well the company attracts, develops, organises and retains the people and leaders it needs for its next stage of growth.',
+    questions: [
+      {
+        id: 'people-leadership-bench',
+        text: 'How ready is your leadership team to run a company two to three times its current size?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Significant gaps', 'Experienced leaders in every key role'],
+      },
+      {
+        id: 'people-hiring-process',
+        text: 'How structured and repeatable is your hiring process, from role definition to onboarding?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Ad hoc and inconsistent', 'Structured interviews, scorecards and onboarding'],
+      },
+      {
+        id: 'people-roles-accountability',
+        text: 'How clearly are roles, responsibilities and decision rights defined across the organisation?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Frequently unclear or overlapping', 'Clearly defined and respected'],
+      },
+      {
+        id: 'people-performance-management',
+        text: 'How effectively do you set expectations, give feedback and address under-performance?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Rarely addressed', 'Regular, fair and acted upon'],
+      },
+      {
+        id: 'people-succession-key-roles',
+        text: 'Which best describes your succession cover for business-critical roles?',
+        type: 'choice',
+        required: true,
+        options: [
+          {
+            value: 'none',
+            label: 'Losing certain individuals would seriously disrupt the business',
+            score: 0,
+          },
+          { value: 'identified', label: 'Critical roles are identified but have no cover', score: 33 },
+          { value: 'partial', label: 'Some critical roles have a trained backup', score: 67 },
+          { value: 'full', label: 'Every critical role has a documented succession plan', score: 100 },
+        ],
+      },
+      {
+        id: 'people-annual-attrition',
+        text: 'What was your voluntary employee attrition over the last twelve months?',
+        help: 'Voluntary leavers divided by average headcount.',
+        type: 'number',
+        required: false,
+        min: 0,
+        max: 100,
+        unit: '%',
+      },
+    ],
+  },
+  {
+    id: 'technology',
+    name: 'Technology & Data Infrastructure',
+    description:
+      'How well the company’s systems, architecture and data support reliable operations, informed decisions and growth in users and transactions.',
+    questions: [
+      {
+        id: 'technology-scalability',
+        text: 'How confident are you that your core systems can handle ten times your current volume?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['They would fail', 'Load-tested and designed for it'],
+      },
+      {
+        id: 'technology-systems-integration',
+        text: 'How well integrated are your business systems, such as CRM, finance and operations tools?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Disconnected, with manual re-keying', 'Integrated with a single source of truth'],
+      },
+      {
+        id: 'technology-data-driven-decisions',
+        text: 'How readily can leaders get trusted data to answer business questions without a manual project?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Data is scattered and disputed', 'Self-serve, trusted reporting'],
+      },
+      {
+        id: 'technology-security-practices',
+        text: 'How mature are your information security practices, such as access control, backups and incident response?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Minimal', 'Formalised and independently audited'],
+      },
+      {
+        id: 'technology-technical-debt',
+        text: 'How is technical debt managed in your engineering roadmap?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'unknown', label: 'We do not track it', score: 0 },
+          {
+            value: 'known-unmanaged',
+            label: 'We know it exists but rarely make time to address it',
+            score: 33,
+          },
+          { value: 'periodic', label: 'We address it periodically when it causes problems', score: 67 },
+          {
+            value: 'budgeted',
+            label: 'It is tracked and given a fixed share of engineering capacity',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'technology-biggest-gap',
+        text: 'Which system or data gap will hurt you most as you scale, and why?',
+        type: 'text',
+        required: false,
+        maxLength: 2000,
+      },
+    ],
+  },
+  {
+    id: 'product',
+    name: 'Customer Experience & Product Development',
+    description:
+      'How well the company understands its customers, turns their needs into product decisions and delivers a consistent experience as it grows.',
+    questions: [
+      {
+        id: 'product-customer-insight',
+        text: 'How systematically do you gather and act on customer feedback when shaping the product?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Anecdotal, loudest voice wins', 'Structured research that drives the roadmap'],
+      },
+      {
+        id: 'product-market-fit-evidence',
+        text: 'How strong is the evidence of product-market fit in your core segment?',
+        help: 'For example retention curves that flatten, organic referrals or customers who would be very disappointed to lose you.',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Unproven', 'Strong, measured evidence'],
+      },
+      {
+        id: 'product-roadmap-prioritisation',
+        text: 'How transparent and evidence-based is the way you prioritise your product roadmap?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Driven by the latest request', 'Clear criteria tied to strategy and data'],
+      },
+      {
+        id: 'product-delivery-cadence',
+        text: 'How predictably does your team ship product improvements to customers?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Releases are rare and risky', 'Frequent, low-risk releases'],
+      },
+      {
+        id: 'product-experience-measurement',
+        text: 'How do you measure the quality of the customer experience?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'not-measured', label: 'We do not measure it', score: 0 },
+          { value: 'occasional-survey', label: 'Occasional surveys with no follow-up', score: 33 },
+          {
+            value: 'regular-metrics',
+            label: 'Regular metrics such as NPS or CSAT reviewed by leadership',
+            score: 67,
+          },
+          {
+            value: 'closed-loop',
+            label: 'Journey-level metrics with a closed loop to fix issues and follow up with customers',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'product-customisation-control',
+        text: 'How well do you resist one-off customisations that fragment the product?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Most customers get bespoke work', 'One product, configured rather than customised'],
+      },
+    ],
+  },
+  {
+    id: 'supply-chain',
+    name: 'Supply Chain & Vendor Management',
+    description:
+      'How resilient, cost-effective and well governed the company’s suppliers, vendors and fulfilment arrangements are as volume grows.',
+    questions: [
+      {
+        id: 'supply-chain-supplier-concentration',
+        text: 'How well protected are you against the failure of any single critical supplier or vendor?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['One failure would halt us', 'Qualified alternatives for every critical input'],
+      },
+      {
+        id: 'supply-chain-vendor-performance',
+        text: 'How rigorously do you measure and review the performance of key suppliers against agreed service levels?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Not measured', 'Scorecards and regular business reviews'],
+      },
+      {
+        id: 'supply-chain-contract-terms',
+        text: 'How well do your supplier contracts support growth, for example through volume pricing, capacity commitments and exit terms?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Informal or unfavourable terms', 'Negotiated for scale'],
+      },
+      {
+        id: 'supply-chain-demand-planning',
+        text: 'How well do you share demand forecasts with suppliers so they can scale with you?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Suppliers learn when orders arrive', 'Joint planning on a rolling forecast'],
+      },
+      {
+        id: 'supply-chain-procurement-process',
+        text: 'How is purchasing from new vendors controlled?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'anyone', label: 'Anyone can buy from any vendor', score: 0 },
+          { value: 'manager-approval', label: 'A manager approves purchases informally', score: 33 },
+          { value: 'policy', label: 'A written procurement policy with approval thresholds', score: 67 },
+          {
+            value: 'managed',
+            label: 'A procurement policy plus vendor due diligence and a managed supplier list',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'supply-chain-single-source-count',
+        text: 'How many critical suppliers or vendors do you depend on with no qualified alternative?',
+        type: 'number',
+        required: false,
+        min: 0,
+        max: 100,
+        unit: 'suppliers',
+      },
+    ],
+  },
+  {
+    id: 'risk',
+    name: 'Risk Management & Compliance',
+    description:
+      'How well the company identifies, monitors and mitigates the legal, regulatory, financial and operational risks that grow with scale.',
+    questions: [
+      {
+        id: 'risk-register',
+        text: 'How systematically do you identify, assess and assign owners to key business risks?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Risks are not tracked', 'A maintained risk register reviewed by the board'],
+      },
+      {
+        id: 'risk-regulatory-readiness',
+        text: 'How confident are you that you meet the regulatory requirements of every market you operate in or plan to enter?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Not confident', 'Fully confident, with expert advice'],
+      },
+      {
+        id: 'risk-data-protection',
+        text: 'How mature is your compliance with data protection and privacy obligations?',
+        help: 'For example GDPR or CCPA: records of processing, data processing agreements and breach procedures.',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Largely unaddressed', 'Documented and regularly audited'],
+      },
+      {
+        id: 'risk-business-continuity',
+        text: 'How prepared are you to keep operating through a major disruption such as a system outage or loss of a key site?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['No plan', 'Tested continuity and recovery plans'],
+      },
+      {
+        id: 'risk-governance',
+        text: 'Which best describes your board and governance arrangements?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'founders-only', label: 'Founders make all decisions with no formal board', score: 0 },
+          { value: 'informal-board', label: 'A board exists but meets irregularly', score: 33 },
+          {
+            value: 'regular-board',
+            label: 'A board meets regularly with board packs and minutes',
+            score: 67,
+          },
+          {
+            value: 'independent-board',
+            label: 'A regular board including independent members and committees such as audit',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'risk-insurance-coverage',
+        text: 'How well does your insurance cover the risks of a larger business, such as cyber, professional liability and directors’ liability?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Minimal cover', 'Reviewed annually against our risk profile'],
+      },
+    ],
+  },
+  {
+    id: 'partnerships',
+    name: 'External Partnerships & Ecosystem',
+    description:
+      'How effectively the company uses partners, channels, integrations and its wider ecosystem to extend reach and capability.',
+    questions: [
+      {
+        id: 'partnerships-strategy',
+        text: 'How clearly defined is the role partnerships play in your growth strategy?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Opportunistic', 'Defined partner strategy with targets'],
+      },
+      {
+        id: 'partnerships-revenue-contribution',
+        text: 'How meaningful is the pipeline or revenue that partners generate or influence today?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Negligible', 'A significant, measured share'],
+      },
+      {
+        id: 'partnerships-partner-enablement',
+        text: 'How well equipped are your partners to sell, implement or integrate with your offering?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['No enablement', 'Training, materials and dedicated support'],
+      },
+      {
+        id: 'partnerships-value-alignment',
+        text: 'How well aligned are incentives between you and your key partners?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Often in conflict', 'Clear mutual value and agreed economics'],
+      },
+      {
+        id: 'partnerships-management',
+        text: 'How are your key partner relationships managed?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'unmanaged', label: 'No one owns them', score: 0 },
+          { value: 'founder-owned', label: 'Founders manage them informally', score: 33 },
+          { value: 'named-owner', label: 'Each key partner has a named owner and joint plan', score: 67 },
+          {
+            value: 'programme',
+            label: 'A partner programme with tiers, joint plans and regular performance reviews',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'partnerships-ecosystem-presence',
+        text: 'How visible and credible is your company within its industry ecosystem, such as associations, marketplaces and integration directories?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Largely unknown', 'A recognised, trusted participant'],
+      },
+    ],
+  },
+  {
+    id: 'customer-success',
+    name: 'Customer Success & Retention',
+    description:
+      'How well the company onboards, retains and expands its customers so that growth compounds rather than leaks away.',
+    questions: [
+      {
+        id: 'customer-success-onboarding',
+        text: 'How consistently do new customers reach their first meaningful outcome within a defined timeframe?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Onboarding varies widely', 'A defined, measured time to value'],
+      },
+      {
+        id: 'customer-success-health-monitoring',
+        text: 'How early can you detect that a customer is at risk of leaving?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['When they cancel', 'Months ahead, through health scores'],
+      },
+      {
+        id: 'customer-success-expansion',
+        text: 'How deliberately do you grow revenue from existing customers through upsell and cross-sell?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Only when customers ask', 'A planned motion with targets'],
+      },
+      {
+        id: 'customer-success-churn-analysis',
+        text: 'How well do you understand why customers leave and feed that learning back into the business?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Reasons unknown', 'Root causes analysed and acted on'],
+      },
+      {
+        id: 'customer-success-coverage-model',
+        text: 'Which best describes your customer success model?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'reactive-support', label: 'Reactive support only', score: 0 },
+          { value: 'founder-led', label: 'Founders or sales look after key accounts', score: 33 },
+          { value: 'dedicated-team', label: 'A dedicated customer success team', score: 67 },
+          {
+            value: 'segmented',
+            label: 'A segmented model with playbooks and retention targets for each tier',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'customer-success-net-revenue-retention',
+        text: 'What was your net revenue retention over the last twelve months?',
+        help: 'Revenue today from customers you had a year ago, including expansion and churn, divided by their revenue a year ago.',
+        type: 'number',
+        required: false,
+        min: 0,
+        max: 300,
+        unit: '%',
+      },
+      {
+        id: 'customer-success-logo-churn',
+        text: 'What percentage of customers did you lose over the last twelve months?',
+        type: 'number',
+        required: false,
+        min: 0,
+        max: 100,
+        unit: '%',
+      },
+    ],
+  },
+  {
+    id: 'change',
+    name: 'Change Management & Implementation',
+    description:
+      'How well the company plans, communicates and executes change so that new strategies, systems and structures actually take hold.',
+    questions: [
+      {
+        id: 'change-execution-track-record',
+        text: 'How reliably do major initiatives deliver their intended results on time?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Most stall or fail', 'Most deliver as planned'],
+      },
+      {
+        id: 'change-communication',
+        text: 'How effectively do leaders explain the reasons for change and what it means for each team?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Change is announced, not explained', 'Clear, two-way communication throughout'],
+      },
+      {
+        id: 'change-capacity',
+        text: 'How well does the organisation limit the number of concurrent initiatives to what it can absorb?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Everything is a priority', 'A managed portfolio with clear trade-offs'],
+      },
+      {
+        id: 'change-employee-adoption',
+        text: 'How readily do employees adopt new tools, processes and ways of working?',
+        type: 'scale',
+        required: true,
+        min: 1,
+        max: 5,
+        scaleLabels: ['Strong resistance', 'Quick, willing adoption'],
+      },
+      {
+        id: 'change-initiative-governance',
+        text: 'How are significant change initiatives run?',
+        type: 'choice',
+        required: true,
+        options: [
+          { value: 'informal', label: 'Informally, by whoever has time', score: 0 },
+          { value: 'named-owner', label: 'A named owner, but no formal plan or milestones', score: 33 },
+          { value: 'planned', label: 'An owner, plan and milestones tracked by leadership', score: 67 },
+          {
+            value: 'managed-with-benefits',
+            label: 'An owner, plan, milestones and measured benefits reviewed after completion',
+            score: 100,
+          },
+        ],
+      },
+      {
+        id: 'change-lessons-learned',
+        text: 'What did you learn from the last significant change that did not go to plan?',
+        type: 'text',
+        required: false,
+        maxLength: 2000,
+      },
+    ],
+  },
+];

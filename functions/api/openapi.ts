@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import * as assessments from './features/assessments/schema';
+import * as auth from './features/auth/schema';
+import * as documents from './features/documents/schema';
+import { healthResponse } from './features/health/schema';
+import { questionnaireResponse } from './features/questionnaire/schema';
+
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  correlationId: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  auth?: boolean;
+  request?: z.ZodType;
+  status: number;
+  response?: z.ZodType;
+  errors: number[];
+}
+
+const ops: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/auth/register',
+    summary: 'Register',
+    request: auth.registerRequest,
+    status: 201,
+    response: auth.registerResponse,
+    errors: [400, 409, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/confirm',
+    summary: 'Confirm the e-mail address',
+    request: auth.confirmRequest,
+    status: 204,
+    errors: [400, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Log in; sets the session cookie',
+    request: auth.loginRequest,
+    status: 200,
+    response: auth.loginResponse,
+    errors: [400, 401, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Log out; revokes the session',
+    status: 204,
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'The current user',
+    auth: true,
+    status: 200,
+    response: auth.authUser,
+    errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/api/questionnaire',
+    summary: 'The questionnaire (12 domains)',
+    status: 200,
+    response: questionnaireResponse,
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/api/assessments',
+    summary: 'Start an assessment',
+    auth: true,
+    request: assessments.createAssessmentRequest,
+    status: 201,
+    response: assessments.assessmentSummary,
+    errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/api/assessments',
+    summary: "The user's assessments",
+    auth: true,
+    status: 200,
+    response: assessments.assessmentList,
+    errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/api/assessments/{id}',
+    summary: 'One assessment with answers and documents',
+    auth: true,
+    status: 200,
+    response: assessments.assessmentDetail,
+    errors: [401, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/assessments/{id}/responses',
+    summary: 'Autosave answers (If-Match: version)',
+    auth: true,
+    request: assessments.saveResponsesRequest,
+    status: 200,
+    response: assessments.saveResponsesResponse,
+    errors: [400, 401, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/assessments/{id}/documents',
+    summary: 'Request a presigned upload',
+    auth: true,
+    request: documents.createDocumentRequest,
+    status: 201,
+    response: documents.createDocumentResponse,
+    errors: [400, 401, 404, 409, 422, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/assessments/{id}/documents/{docId}/complete',
+    summary: 'Confirm an upload',
+    auth: true,
+    status: 200,
+    response: documents.documentResponse,
+    errors: [401, 404, 409, 422, 503],
+  },
+  {
+    method: 'get',
+    path: '/api/assessments/{id}/documents/{docId}/download',
+    summary: 'A presigned download URL',
+    auth: true,
+    status: 200,
+    response: documents.downloadResponse,
+    errors: [401, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/assessments/{id}/documents/{docId}',
+    summary: 'Delete a document',
+    auth: true,
+    status: 204,
+    errors: [401, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/assessments/{id}/submit',
+    summary: 'Submit, freeze and score',
+    auth: true,
+    status: 200,
+    response: assessments.submitResponse,
+    errors: [401, 404, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Health of the app and its dependencies',
+    status: 200,
+    response: healthResponse,
+    errors: [503],
+  },
+];
+
+const json = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+
+/** OpenAPI 3.1, generated from the same zod schemas the routes parse with. */
+export function buildOpenApi(version: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of ops) {
+    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string', format: 'uuid' },
+    }));
+    const responses: Record<string, unknown> = {
+      [op.status]: op.response
+        ? { description: 'OK', content: { 'application/json': { schema: json(op.response, 'output') } } }
+        : { description: 'No content' },
+    };
+    for (const status of op.errors) {
+      responses[status] = {
+        description: 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = {
+      summary: op.summary,
+      ...(params.length ? { parameters: params } : {}),
+      ...(op.request
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: json(op.request, 'input') } },
+            },
+          }
+        : {}),
+      ...(op.auth ? { security: [{ bearer: [] }, { session: [] }] } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'ScaleMap API', version },
+    paths,
+    components: {
+      schemas: { Problem: json(problem, 'output') },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'Cognito access token' },
+        session: { type: 'apiKey', in: 'cookie', name: '__Host-scalemap_session' },
+      },
+    },
+  };
+}

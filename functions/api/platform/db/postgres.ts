@@ -1,0 +1,60 @@
+import { Signer } from '@aws-sdk/rds-signer';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { Pool, type PoolConfig } from 'pg';
+import type { Config } from '../../config';
+import type { DatabaseHandle } from './database';
+import { schema } from './schema';
+
+/**
+ * node-postgres pool options from config. With IAM auth the password is an async function that
+ * signs a fresh 15-minute token for the RDS Proxy endpoint; TLS always verifies the certificate
+ * and host name against the system trust store (RDS Proxy presents ACM certificates).
+ */
+export function poolConfig(config: Config): PoolConfig {
+  const { db } = config;
+  const base: PoolConfig = {
+    max: db.poolMax,
+    // Idle connections are closed well before RDS Proxy's 1800 s idle client timeout.
+    idleTimeoutMillis: 60_000,
+    connectionTimeoutMillis: db.connectTimeoutMs,
+    statement_timeout: db.statementTimeoutMs,
+    query_timeout: db.statementTimeoutMs + 1000,
+    keepAlive: true,
+    application_name: config.serviceName,
+  };
+  if (db.url) {
+    return { ...base, connectionString: db.url, ssl: db.tls === 'verify' ? true : undefined };
+  }
+  const password = db.iamAuth
+    ? new Signer({ hostname: db.host!, port: db.port, username: db.user!, region: config.region })
+    : undefined;
+  return {
+    ...base,
+    host: db.host,
+    port: db.port,
+    database: db.name,
+    user: db.user,
+    password: password ? () => password.getAuthToken() : undefined,
+    // `true` = verify the chain and the host name with Node's defaults. Never relaxed.
+    ssl: db.tls === 'verify' ? true : undefined,
+  };
+}
+
+/** A drizzle database over a pg Pool. Broken clients are discarded by the pool on error. */
+export function createPostgresDatabase(config: Config): DatabaseHandle & { pool: Pool } {
+  const pool = new Pool(poolConfig(config));
+  // An idle client dying (e.g. the database restarts) must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  return {
+    db,
+    pool,
+    async ping() {
+      await db.execute(sql`select 1`);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

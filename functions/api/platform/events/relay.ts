@@ -1,0 +1,61 @@
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { outbox } from '../db/schema';
+import type { EventPublisher } from './events';
+
+export interface RelayResult {
+  published: number;
+  failed: number;
+}
+
+/**
+ * Publishes unpublished outbox rows. Rows are claimed with `FOR UPDATE SKIP LOCKED`, so two relays
+ * never publish the same row at once; each event carries its row id for consumers to de-duplicate
+ * the rare re-delivery after a crash between publish and commit.
+ */
+export async function relayOutbox(
+  db: Database,
+  publisher: EventPublisher,
+  options: { limit?: number } = {},
+): Promise<RelayResult> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(outbox)
+      .where(isNull(outbox.publishedAt))
+      .orderBy(asc(outbox.createdAt))
+      .limit(options.limit ?? 50)
+      .for('update', { skipLocked: true });
+    if (rows.length === 0) return { published: 0, failed: 0 };
+    const ids = rows.map((r) => r.id);
+    let accepted: string[] = [];
+    try {
+      accepted = await publisher.publish(rows);
+    } catch {
+      accepted = [];
+    }
+    const failed = ids.filter((id) => !accepted.includes(id));
+    if (accepted.length) {
+      await tx
+        .update(outbox)
+        .set({ publishedAt: sql`now()`, attempts: sql`${outbox.attempts} + 1` })
+        .where(inArray(outbox.id, accepted));
+    }
+    if (failed.length) {
+      await tx
+        .update(outbox)
+        .set({ attempts: sql`${outbox.attempts} + 1` })
+        .where(and(inArray(outbox.id, failed), isNull(outbox.publishedAt)));
+    }
+    return { published: accepted.length, failed: failed.length };
+  });
+}
+
+/** Marks nothing; counts what is still waiting (for health and tests). */
+export async function pendingOutboxCount(db: Database): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(isNull(outbox.publishedAt));
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,95 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../db/database';
+import { currentLogger } from '../observability/logger';
+import { HttpError, NotFoundError, ServiceUnavailableError } from './errors';
+
+/** RFC 9457 problem details, as the API sends them. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  correlationId: string;
+  errors?: { path: string; message: string }[];
+  [extension: string]: unknown;
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  if (problem.status === 503) res.setHeader('Retry-After', '2');
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/** Maps zod issues to `{path, message}` pairs with dotted paths. */
+export function zodFieldErrors(err: ZodError): { path: string; message: string }[] {
+  return err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+}
+
+/** Errors thrown by body-parser carry a `type` and a `status`. */
+function bodyParserProblem(err: { type?: string; status?: number }): HttpError | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new HttpError(400, 'Bad Request', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new HttpError(413, 'Payload Too Large', 'The request body is larger than 100 kB.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, 'Unsupported Media Type', 'The request body encoding is not supported.');
+    case 'request.aborted':
+      return new HttpError(400, 'Bad Request', 'The request was aborted.');
+    default:
+      return undefined;
+  }
+}
+
+function toHttpError(err: unknown): HttpError | undefined {
+  if (err instanceof HttpError) return err;
+  if (err instanceof ZodError) {
+    return new HttpError(400, 'Bad Request', 'The request is invalid.', { errors: zodFieldErrors(err) });
+  }
+  if (err && typeof err === 'object' && 'type' in err) {
+    const mapped = bodyParserProblem(err as { type?: string });
+    if (mapped) return mapped;
+  }
+  if (isDatabaseUnavailable(err)) return new ServiceUnavailableError('db');
+  return undefined;
+}
+
+/** The one error middleware: typed errors become problem+json; anything else a bare 500. */
+export function errorHandler(root: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const logger = currentLogger(root);
+    const known = toHttpError(err);
+    if (res.headersSent) {
+      logger.error('Error after response started', { error: err as Error });
+      res.end();
+      return;
+    }
+    if (known) {
+      if (known.status >= 500) logger.warn('Dependency unavailable', { error: known, cause: err as Error });
+      sendProblem(res, {
+        type: known.type,
+        title: known.title,
+        status: known.status,
+        ...(known.detail ? { detail: known.detail } : {}),
+        correlationId: req.correlationId,
+        ...known.extra,
+      });
+      return;
+    }
+    logger.error('Unhandled error', { error: err as Error });
+    sendProblem(res, {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'Something went wrong on our side. Quote the correlation id if you contact support.',
+      correlationId: req.correlationId,
+    });
+  };
+}
+
+/** Unknown routes under /api: a 404 problem, never HTML. */
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new NotFoundError(`No route for ${req.method} ${req.path}.`));
+};

@@ -1,0 +1,175 @@
+import {
+  AdminConfirmSignUpCommand,
+  CognitoIdentityProviderClient,
+  CognitoIdentityProviderServiceException,
+  ConfirmSignUpCommand,
+  InitiateAuthCommand,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { Config } from '../../config';
+import {
+  BadRequestError,
+  ConflictError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '../http/errors';
+
+export interface Tokens {
+  accessToken: string;
+  idToken: string;
+  expiresIn: number;
+}
+
+/** What the app needs from Cognito. */
+export interface Identity {
+  signUp(email: string, password: string): Promise<{ sub: string; confirmed: boolean }>;
+  confirm(email: string, code: string): Promise<void>;
+  login(email: string, password: string): Promise<Tokens>;
+  /** Verifies a Cognito access token (signature, expiry, issuer, client, token_use) and returns its `sub`. */
+  verifyAccessToken(token: string): Promise<{ sub: string }>;
+  ping(): Promise<void>;
+}
+
+const invalidCredentials = () => new UnauthorizedError('The e-mail or password is incorrect.');
+
+/** Maps Cognito's errors to HTTP errors; anything transport-level becomes a fast 503. */
+function mapCognitoError(err: unknown): never {
+  if (err instanceof CognitoIdentityProviderServiceException && err.$fault === 'client') {
+    switch (err.name) {
+      case 'UsernameExistsException':
+        throw new ConflictError('An account with this e-mail already exists.');
+      case 'InvalidPasswordException':
+      case 'InvalidParameterException':
+        throw new BadRequestError(err.message, [{ path: 'password', message: err.message }]);
+      case 'CodeMismatchException':
+      case 'ExpiredCodeException':
+        throw new BadRequestError('The confirmation code is wrong or has expired.', [
+          { path: 'code', message: 'The confirmation code is wrong or has expired.' },
+        ]);
+      case 'TooManyRequestsException':
+      case 'LimitExceededException':
+      case 'TooManyFailedAttemptsException':
+        throw new TooManyRequestsError('Too many attempts. Wait a minute and try again.');
+      case 'UserNotConfirmedException':
+        throw new UnauthorizedError('Confirm your e-mail address before logging in.');
+      case 'NotAuthorizedException':
+      case 'UserNotFoundException':
+        throw invalidCredentials();
+    }
+  }
+  throw new ServiceUnavailableError('cognito');
+}
+
+export function createIdentity(config: Config): Identity {
+  const { userPoolId, clientId, endpoint, autoConfirm } = config.cognito;
+  const timeout = config.dependencyTimeoutMs;
+  const client = new CognitoIdentityProviderClient({
+    region: config.region,
+    endpoint,
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: timeout, requestTimeout: timeout * 2 },
+    // cognito-local accepts any credentials; the cloud uses the role's.
+    ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  const issuer = endpoint
+    ? `${endpoint.replace(/\/$/, '')}/${userPoolId}`
+    : `https://cognito-idp.${config.region}.amazonaws.com/${userPoolId}`;
+  const jwksUri = `${issuer}/.well-known/jwks.json`;
+  const fetchJwks = async (uri: string) => {
+    const res = await fetch(uri, { signal: AbortSignal.timeout(timeout) });
+    if (!res.ok) throw new Error(`JWKS fetch failed with ${res.status}`);
+    return res.arrayBuffer();
+  };
+  // The JWKS is cached after the first fetch; a stumbling Cognito does not affect verification.
+  const jwksCache = new SimpleJwksCache({ fetcher: { fetch: fetchJwks } });
+  const verifier = endpoint
+    ? // The local stand-in issues tokens from an http: issuer, which CognitoJwtVerifier refuses.
+      JwtVerifier.create(
+        {
+          issuer,
+          jwksUri,
+          audience: null,
+          customJwtCheck: ({ payload }) => {
+            if (payload.token_use !== 'access') throw new Error('Not an access token');
+            if (payload.client_id !== clientId) throw new Error('Token is for another client');
+          },
+        },
+        { jwksCache },
+      )
+    : CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'access' }, { jwksCache });
+
+  return {
+    async signUp(email, password) {
+      try {
+        const out = await client.send(
+          new SignUpCommand({
+            ClientId: clientId,
+            Username: email,
+            Password: password,
+            UserAttributes: [{ Name: 'email', Value: email }],
+          }),
+        );
+        let confirmed = out.UserConfirmed ?? false;
+        if (!confirmed && autoConfirm) {
+          await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: email }));
+          confirmed = true;
+        }
+        return { sub: out.UserSub!, confirmed };
+      } catch (err) {
+        return mapCognitoError(err);
+      }
+    },
+    async confirm(email, code) {
+      try {
+        await client.send(
+          new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }),
+        );
+      } catch (err) {
+        mapCognitoError(err);
+      }
+    },
+    async login(email, password) {
+      try {
+        const out = await client.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: email, PASSWORD: password },
+          }),
+        );
+        const r = out.AuthenticationResult;
+        if (!r?.AccessToken || !r.IdToken) throw invalidCredentials();
+        return { accessToken: r.AccessToken, idToken: r.IdToken, expiresIn: r.ExpiresIn ?? 3600 };
+      } catch (err) {
+        if (err instanceof UnauthorizedError) throw err;
+        // cognito-local answers a wrong password with InvalidPasswordException; Cognito with
+        // NotAuthorizedException. Both, and an unknown user, are the same 401.
+        if (
+          err instanceof CognitoIdentityProviderServiceException &&
+          err.name === 'InvalidPasswordException'
+        ) {
+          throw invalidCredentials();
+        }
+        return mapCognitoError(err);
+      }
+    },
+    async verifyAccessToken(token) {
+      try {
+        const payload = await verifier.verify(token);
+        return { sub: String(payload.sub) };
+      } catch {
+        // Includes a JWKS that cannot be fetched yet: without keys no token can be trusted.
+        throw new UnauthorizedError('The access token is invalid or has expired.');
+      }
+    },
+    async ping() {
+      const res = await fetch(jwksUri, { signal: AbortSignal.timeout(timeout) });
+      if (!res.ok) throw new Error(`Cognito answered ${res.status}`);
+      // Warm the cache so verification survives a later Cognito outage.
+      await jwksCache.getJwks(jwksUri).catch(() => undefined);
+    },
+  };
+}

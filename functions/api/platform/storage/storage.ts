@@ -1,0 +1,123 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  NotFound,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Config } from '../../config';
+import { ServiceUnavailableError } from '../http/errors';
+
+/** How long a presigned upload or download stays valid. */
+export const PRESIGN_SECONDS = 300;
+
+export interface UploadSlot {
+  method: 'POST';
+  url: string;
+  fields: Record<string, string>;
+  expiresAt: string;
+}
+
+export interface StoredObject {
+  sizeBytes: number;
+  contentType?: string;
+}
+
+/** The S3 operations the app uses, behind one small interface so tests can see what is signed. */
+export interface Storage {
+  createUploadSlot(key: string, contentType: string, maxBytes: number, now: Date): Promise<UploadSlot>;
+  /** Size and type of a stored object, or null when it does not exist. */
+  head(key: string): Promise<StoredObject | null>;
+  downloadUrl(key: string, fileName: string, now: Date): Promise<{ url: string; expiresAt: string }>;
+  remove(key: string): Promise<void>;
+  ping(): Promise<void>;
+}
+
+/** The S3 client: bounded timeouts so a stumbling S3 answers fast instead of hanging. */
+export function createS3Client(config: Config, endpoint = config.s3.endpoint): S3Client {
+  return new S3Client({
+    region: config.region,
+    endpoint,
+    forcePathStyle: config.s3.forcePathStyle,
+    // Uploads from the server are not streamed, and presigned URLs must carry no checksum parameter.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 2,
+    requestHandler: {
+      connectionTimeout: config.dependencyTimeoutMs,
+      requestTimeout: config.dependencyTimeoutMs * 2,
+    },
+    // The S3 stand-in takes fixed keys; the cloud uses the role's credentials.
+    ...(config.s3.endpoint ? { credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
+  });
+}
+
+function unavailable(err: unknown): never {
+  if (err instanceof S3ServiceException && (err.$metadata.httpStatusCode ?? 500) < 500) throw err;
+  throw new ServiceUnavailableError('s3');
+}
+
+/**
+ * Storage over S3. `signer` signs URLs that browsers use; it differs from `client` only when the
+ * browser reaches S3 at another address than the server does (the local stand-in).
+ */
+export function createStorage(config: Config, client = createS3Client(config), signer = client): Storage {
+  const Bucket = config.s3.bucket;
+  return {
+    async createUploadSlot(key, contentType, maxBytes, now) {
+      // Presigned POST: only a POST policy can cap the size on real S3 (see ADR 0001).
+      const post = await createPresignedPost(signer, {
+        Bucket,
+        Key: key,
+        Conditions: [
+          ['content-length-range', 1, maxBytes],
+          ['eq', '$Content-Type', contentType],
+        ],
+        Fields: { 'Content-Type': contentType },
+        Expires: PRESIGN_SECONDS,
+      });
+      return {
+        method: 'POST',
+        url: post.url,
+        fields: post.fields,
+        expiresAt: new Date(now.getTime() + PRESIGN_SECONDS * 1000).toISOString(),
+      };
+    },
+    async head(key) {
+      try {
+        const out = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+        return { sizeBytes: out.ContentLength ?? 0, contentType: out.ContentType };
+      } catch (err) {
+        if (err instanceof NotFound || (err as S3ServiceException).$metadata?.httpStatusCode === 404)
+          return null;
+        return unavailable(err);
+      }
+    },
+    async downloadUrl(key, fileName, now) {
+      const url = await getSignedUrl(
+        signer,
+        new GetObjectCommand({
+          Bucket,
+          Key: key,
+          ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        }),
+        { expiresIn: PRESIGN_SECONDS },
+      );
+      return { url, expiresAt: new Date(now.getTime() + PRESIGN_SECONDS * 1000).toISOString() };
+    },
+    async remove(key) {
+      try {
+        await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      } catch (err) {
+        unavailable(err);
+      }
+    },
+    async ping() {
+      await client.send(new HeadBucketCommand({ Bucket }));
+    },
+  };
+}
