@@ -1,0 +1,13 @@
+import { BrowserRouter } from 'react-router';
+import { AuthProvider } from '../features/auth/lib/auth-context';
+import { AppRoutes } from './router';
+
+export function App() {
+  return (
+    <AuthProvider>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </AuthProvider>
+  );
+}

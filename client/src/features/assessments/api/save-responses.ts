@@ -1,0 +1,21 @@
+import { z } from 'zod/mini';
+import { apiRequest } from '../../../lib/api-client';
+import { type AnswerValue, ProgressSchema } from './schemas';
+
+export const SaveResponsesResultSchema = z.object({ version: z.number(), progress: ProgressSchema });
+export type SaveResponsesResult = z.infer<typeof SaveResponsesResultSchema>;
+
+/**
+ * PUT /api/assessments/:id/responses with `If-Match: <version>`. A 409 means the version is stale or
+ * the assessment was submitted; the autosave controller handles both. (Used through `useAutosave`.)
+ */
+export function saveResponses(
+  id: string,
+  responses: Record<string, AnswerValue>,
+  version: number,
+): Promise<SaveResponsesResult> {
+  return apiRequest('PUT', `/assessments/${encodeURIComponent(id)}/responses`, SaveResponsesResultSchema, {
+    body: { responses },
+    headers: { 'if-match': String(version) },
+  });
+}

@@ -1,0 +1,49 @@
+import { type FormEvent, useState } from 'react';
+import { ErrorAlert } from '../../../components/error-alert';
+import { TextField } from '../../../components/text-field';
+import { ApiError } from '../../../lib/problem';
+import { useConfirm } from '../api/confirm';
+
+/** The emailed confirmation code step (shown when the API says confirmation is required). */
+export function ConfirmForm({ email, onConfirmed }: { email: string; onConfirmed: () => void }) {
+  const [code, setCode] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const { run, pending, error } = useConfirm();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = code.trim();
+    if (!/^\d{4,8}$/.test(trimmed)) {
+      setFieldError('Enter the code from the email we sent, digits only.');
+      return;
+    }
+    setFieldError(undefined);
+    if (await run({ email, code: trimmed })) onConfirmed();
+  };
+
+  const serverField =
+    error instanceof ApiError && error.status === 400 ? 'That code is not right or has expired.' : undefined;
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <p>
+        We sent a confirmation code to <strong>{email}</strong>. Enter it below to finish creating your
+        account.
+      </p>
+      {error && !serverField ? <ErrorAlert error={error} /> : null}
+      <TextField
+        inputId="confirm-code"
+        label="Confirmation code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        value={code}
+        onChange={(e) => setCode(e.currentTarget.value)}
+        error={fieldError ?? serverField}
+        autoFocus
+      />
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? 'Confirming…' : 'Confirm'}
+      </button>
+    </form>
+  );
+}

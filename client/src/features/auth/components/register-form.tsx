@@ -1,0 +1,143 @@
+import { type FormEvent, useState } from 'react';
+import { ErrorAlert } from '../../../components/error-alert';
+import { ErrorSummary } from '../../../components/error-summary';
+import { TextField } from '../../../components/text-field';
+import { ApiError } from '../../../lib/problem';
+import { type RegisterInput, type RegisterResponse, useRegister } from '../api/register';
+import { compact, type FieldErrors, validateEmail, validateNewPassword } from '../lib/validate';
+
+export const INDUSTRIES = [
+  'Software & SaaS',
+  'E-commerce & Retail',
+  'Financial Services',
+  'Healthcare & Life Sciences',
+  'Manufacturing',
+  'Professional Services',
+  'Logistics & Transport',
+  'Media & Entertainment',
+  'Education',
+  'Energy & Utilities',
+  'Hospitality & Food',
+  'Other',
+];
+
+const FIELD_ORDER = ['email', 'password', 'companyName', 'industry'] as const;
+
+/** Sign-up: email, password, company and industry, validated here and by the API. */
+export function RegisterForm({
+  onRegistered,
+}: {
+  onRegistered: (res: RegisterResponse, input: RegisterInput) => void;
+}) {
+  const [input, setInput] = useState<RegisterInput>({
+    email: '',
+    password: '',
+    companyName: '',
+    industry: '',
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const { run, pending, error } = useRegister();
+  const set = (key: keyof RegisterInput) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setInput((prev) => ({ ...prev, [key]: value }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = compact({
+      email: validateEmail(input.email),
+      password: validateNewPassword(input.password),
+      companyName: input.companyName.trim() ? undefined : 'Enter your company name.',
+      industry: input.industry ? undefined : 'Choose your industry.',
+    });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const clean = { ...input, email: input.email.trim(), companyName: input.companyName.trim() };
+    const res = await run(clean);
+    if (res) onRegistered(res, clean);
+  };
+
+  const serverFields = error instanceof ApiError ? error.fieldErrors : {};
+  const shown: FieldErrors = { ...serverFields, ...errors };
+  const taken = error instanceof ApiError && error.status === 409;
+  const summary = FIELD_ORDER.filter((k) => errors[k]).map((k) => ({
+    id: `register-${k}`,
+    message: errors[k] as string,
+  }));
+
+  return (
+    <form onSubmit={submit} noValidate className="stack">
+      <ErrorSummary items={summary} />
+      {taken ? (
+        <div className="alert alert--error" role="alert">
+          <p>
+            An account with this email already exists. <a href="/login">Sign in instead</a>.
+          </p>
+        </div>
+      ) : error ? (
+        <ErrorAlert error={error} title="We could not create your account" />
+      ) : null}
+      <TextField
+        inputId="register-email"
+        label="Work email address"
+        name="email"
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        value={input.email}
+        onChange={set('email')}
+        error={shown.email}
+      />
+      <TextField
+        inputId="register-password"
+        label="Password"
+        hint="At least 8 characters, with upper- and lower-case letters and a number."
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={input.password}
+        onChange={set('password')}
+        error={shown.password}
+      />
+      <TextField
+        inputId="register-companyName"
+        label="Company name"
+        name="companyName"
+        autoComplete="organization"
+        value={input.companyName}
+        onChange={set('companyName')}
+        error={shown.companyName}
+      />
+      <div className={`field${shown.industry ? ' field--error' : ''}`}>
+        <label htmlFor="register-industry" className="field__label">
+          Industry
+        </label>
+        {shown.industry ? (
+          <p id="register-industry-error" className="field__error">
+            <span className="visually-hidden">Error: </span>
+            {shown.industry}
+          </p>
+        ) : null}
+        <select
+          id="register-industry"
+          name="industry"
+          className="input"
+          value={input.industry}
+          onChange={set('industry')}
+          aria-invalid={shown.industry ? true : undefined}
+          aria-describedby={shown.industry ? 'register-industry-error' : undefined}
+        >
+          <option value="">Choose an industry</option>
+          {INDUSTRIES.map((i) => (
+            <option key={i} value={i}>
+              {i}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+/** Client-side checks that mirror the API's, so most mistakes are caught before a round trip. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function validateEmail(email: string): string | undefined {
+  if (!email.trim()) return 'Enter your email address.';
+  if (!EMAIL.test(email.trim())) return 'Enter an email address like name@company.com.';
+  return undefined;
+}
+
+export function validateNewPassword(password: string): string | undefined {
+  if (!password) return 'Enter a password.';
+  if (password.length < 8) return 'Use at least 8 characters.';
+  if (!/[a-z]/.test(password) || !/[A-Z]/.test(password) || !/\d/.test(password)) {
+    return 'Use upper- and lower-case letters and at least one number.';
+  }
+  return undefined;
+}
+
+export function compact(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([, v]) => v));
+}

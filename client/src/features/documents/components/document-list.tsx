@@ -1,0 +1,64 @@
+import { formatBytes, formatDate } from '../../../lib/format';
+import type { AssessmentDocument } from '../../assessments/api/schemas';
+import { ALLOWED_TYPES } from '../lib/file-rules';
+
+type DocumentListProps = {
+  documents: AssessmentDocument[];
+  onDownload: (doc: AssessmentDocument) => void;
+  onDelete?: (doc: AssessmentDocument) => void;
+  busyId?: string;
+};
+
+/** Documents attached to the assessment. */
+export function DocumentList({ documents, onDownload, onDelete, busyId }: DocumentListProps) {
+  const uploaded = documents.filter((d) => d.status === 'uploaded');
+  if (uploaded.length === 0) return <p className="muted">No documents attached yet.</p>;
+  return (
+    <table className="table document-table">
+      <caption className="visually-hidden">Attached documents</caption>
+      <thead>
+        <tr>
+          <th scope="col">File</th>
+          <th scope="col">Type</th>
+          <th scope="col">Size</th>
+          <th scope="col">Added</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {uploaded.map((doc) => (
+          <tr key={doc.id}>
+            <th scope="row" className="document-table__name">
+              {doc.fileName}
+            </th>
+            <td data-label="Type">{(doc.contentType && ALLOWED_TYPES[doc.contentType]?.label) ?? '—'}</td>
+            <td data-label="Size">{doc.sizeBytes !== undefined ? formatBytes(doc.sizeBytes) : '—'}</td>
+            <td data-label="Added">{formatDate(doc.createdAt)}</td>
+            <td className="document-table__actions">
+              <button
+                type="button"
+                className="button button--small button--secondary"
+                onClick={() => onDownload(doc)}
+                disabled={busyId === doc.id}
+              >
+                Download<span className="visually-hidden"> {doc.fileName}</span>
+              </button>
+              {onDelete ? (
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  onClick={() => onDelete(doc)}
+                  disabled={busyId === doc.id}
+                >
+                  Delete<span className="visually-hidden"> {doc.fileName}</span>
+                </button>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,124 @@
+/** Maps domain scores onto radar (spider) chart geometry. Pure, so it can be tested without a DOM. */
+export type RadarDomain = { id: string; name: string };
+export type RadarScore = { domainId: string; score: number };
+
+export type RadarPoint = {
+  id: string;
+  index: number;
+  name: string;
+  /** 0..100, or null when the API sent no score for the domain. */
+  score: number | null;
+  priority: boolean;
+  x: number;
+  y: number;
+  axisX: number;
+  axisY: number;
+  labelX: number;
+  labelY: number;
+  anchor: 'start' | 'middle' | 'end';
+};
+
+export type RadarGeometry = {
+  size: { width: number; height: number };
+  center: { x: number; y: number };
+  radius: number;
+  points: RadarPoint[];
+  /** SVG `points` attribute of the score polygon. */
+  polygon: string;
+  rings: { level: number; points: string }[];
+};
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function clampScore(score: number): number {
+  return Math.min(100, Math.max(0, Number.isFinite(score) ? score : 0));
+}
+
+/**
+ * One axis per domain, clockwise from 12 o'clock, in questionnaire order. Scores for domains the
+ * questionnaire does not list are appended so nothing is silently dropped.
+ */
+export function radarGeometry(
+  domains: RadarDomain[],
+  scores: RadarScore[],
+  priorityDomains: string[],
+  { width = 560, height = 460, radius = 150 } = {},
+): RadarGeometry {
+  const byId = new Map(scores.map((s) => [s.domainId, clampScore(s.score)]));
+  const all = [...domains];
+  for (const s of scores)
+    if (!all.some((d) => d.id === s.domainId)) all.push({ id: s.domainId, name: s.domainId });
+  const cx = width / 2;
+  const cy = height / 2;
+  const n = Math.max(all.length, 1);
+  const at = (i: number, r: number) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    return { x: round(cx + r * Math.cos(angle)), y: round(cy + r * Math.sin(angle)), cos: Math.cos(angle) };
+  };
+  const points = all.map((d, i): RadarPoint => {
+    const score = byId.get(d.id) ?? null;
+    const p = at(i, ((score ?? 0) / 100) * radius);
+    const axis = at(i, radius);
+    const label = at(i, radius + 18);
+    const anchor = Math.abs(label.cos) < 0.2 ? 'middle' : label.cos > 0 ? 'start' : 'end';
+    return {
+      id: d.id,
+      index: i + 1,
+      name: d.name,
+      score,
+      priority: priorityDomains.includes(d.id),
+      x: p.x,
+      y: p.y,
+      axisX: axis.x,
+      axisY: axis.y,
+      labelX: label.x,
+      labelY: label.y,
+      anchor,
+    };
+  });
+  const ring = (level: number) =>
+    all
+      .map((_, i) => at(i, (level / 100) * radius))
+      .map((p) => `${p.x},${p.y}`)
+      .join(' ');
+  return {
+    size: { width, height },
+    center: { x: cx, y: cy },
+    radius,
+    points,
+    polygon: points.map((p) => `${p.x},${p.y}`).join(' '),
+    rings: [20, 40, 60, 80, 100].map((level) => ({ level, points: ring(level) })),
+  };
+}
+
+/** A one-paragraph summary for the chart's <desc>. */
+export function describeRadar(points: RadarPoint[]): string {
+  const scored = points.filter((p) => p.score !== null);
+  if (scored.length === 0) return 'No domain scores are available yet.';
+  const sorted = [...scored].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  const top = sorted[0]!;
+  const bottom = sorted.at(-1)!;
+  const priority = points.filter((p) => p.priority).map((p) => p.name);
+  return [
+    `Radar chart of ${points.length} domain scores out of 100.`,
+    `Highest: ${top.name}, ${top.score}.`,
+    `Lowest: ${bottom.name}, ${bottom.score}.`,
+    priority.length ? `Priority domains: ${priority.join('; ')}.` : '',
+    'The table that follows lists every score.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Splits a long domain name onto at most two lines for the chart labels. */
+export function wrapLabel(name: string, max = 22): string[] {
+  if (name.length <= max) return [name];
+  const words = name.split(' ');
+  let first = '';
+  while (words.length && `${first} ${words[0]}`.trim().length <= max)
+    first = `${first} ${words.shift()}`.trim();
+  const rest = words.join(' ');
+  return [first || name.slice(0, max), rest.length > max + 4 ? `${rest.slice(0, max + 1)}…` : rest].filter(
+    Boolean,
+  );
+}
