@@ -106,7 +106,7 @@ export function allAnswers(variant = 0): Record<string, number | string> {
 /** Uploads bytes through a presigned POST, as a browser form would. */
 export async function uploadViaPresignedPost(
   upload: { url: string; fields: Record<string, string> },
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   contentType: string,
 ): Promise<number> {
   const form = new FormData();
