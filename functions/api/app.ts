@@ -32,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
 
   app.use(correlation(deps, logger));
+  if (deps.tracing) app.use(deps.tracing.middleware);
   app.use(accessLog(logger, deps.metrics));
   app.use(
     helmet({
@@ -74,7 +75,8 @@ export function createApp(deps: AppDeps): Express {
     res.type('application/json').send(openapi);
   });
   const protectedRoutes = express.Router();
-  protectedRoutes.use(authenticate(auth));
+  // Scoped to its prefix, so an unknown /api route is a 404 rather than a 401.
+  protectedRoutes.use('/assessments', authenticate(auth));
   protectedRoutes.use('/assessments/:id/documents', documentRoutes(documentService(deps)));
   protectedRoutes.use('/assessments', assessmentRoutes(assessmentService(deps)));
   api.use(protectedRoutes);
