@@ -1,0 +1,16 @@
+/** Options every bench receives from bench/run.ts. */
+export interface BenchOptions {
+  /** Short runs for development: fewer seconds, fewer users; figures are indicative only. */
+  quick: boolean;
+  /** Repetitions per figure; the summary reports their median. @default 3 */
+  runs: number;
+  /** Admin connection to the real PostgreSQL (a fresh database is created per bench run). */
+  adminUrl: string;
+  /** Where results (and CPU profiles) go. */
+  resultsDir: string;
+  /** Start the server under test with `--cpu-prof`, profiles written to resultsDir/profiles. */
+  cpuProf: boolean;
+  /** Extra config variables for the app server (e.g. DB_POOL_MAX=20). */
+  serverEnv: Record<string, string>;
+  log(message: string): void;
+}
