@@ -64,6 +64,8 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
+  /** Set by the ECS agent on Fargate; the server reads its task id from there for log lines. */
+  ECS_CONTAINER_METADATA_URI_V4: z.url().optional(),
 });
 
 /**
@@ -114,6 +116,8 @@ export interface Config {
   session: { ttlHours: number };
   rateLimit: { authMax: number; authWindowSeconds: number };
   dependencyTimeoutMs: number;
+  /** ECS task metadata endpoint (Fargate only). */
+  ecsMetadataUri?: string;
 }
 
 /** Thrown once, naming every missing or invalid variable. */
@@ -193,5 +197,6 @@ export function loadConfig(
     session: { ttlHours: e.SESSION_TTL_HOURS },
     rateLimit: { authMax: e.AUTH_RATE_LIMIT, authWindowSeconds: e.AUTH_RATE_WINDOW_SECONDS },
     dependencyTimeoutMs: e.DEPENDENCY_TIMEOUT_MS,
+    ecsMetadataUri: e.ECS_CONTAINER_METADATA_URI_V4,
   };
 }

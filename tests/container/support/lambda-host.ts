@@ -1,0 +1,43 @@
+/**
+ * A minimal stand-in for the Lambda runtime, run by Node 24 directly (type stripping) in a fresh
+ * process: loads `<file>` and calls its `<export>` for each event the parent sends over IPC, one at
+ * a time, in one warm process, as Lambda does. A failing import exits 1, like a failed init.
+ *
+ *   node lambda-host.ts /var/task/lambda.js handler
+ */
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+interface Invoke {
+  id: number;
+  event: unknown;
+}
+type LambdaHandler = (event: unknown, context: Record<string, unknown>) => Promise<unknown>;
+
+const [file, exportName = 'handler'] = process.argv.slice(2);
+const load = createRequire(import.meta.url);
+const started = performance.now();
+const handler = (load(file!) as Record<string, LambdaHandler>)[exportName];
+if (typeof handler !== 'function') {
+  console.error(`${file} does not export a function "${exportName}"`);
+  process.exit(1);
+}
+process.send?.({ ready: true, initMs: performance.now() - started });
+
+let queue = Promise.resolve();
+process.on('message', (message: Invoke) => {
+  queue = queue.then(async () => {
+    const deadline = Date.now() + 30_000;
+    const context = {
+      awsRequestId: randomUUID(),
+      functionName: 'scalemap-test',
+      getRemainingTimeInMillis: () => deadline - Date.now(),
+    };
+    try {
+      process.send?.({ id: message.id, result: await handler(message.event, context) });
+    } catch (err) {
+      process.send?.({ id: message.id, error: String((err as Error)?.stack ?? err) });
+    }
+  });
+});
+process.on('disconnect', () => process.exit(0));
