@@ -1,0 +1,150 @@
+/**
+ * Stage configuration, in code. `stacks/app.ts` picks one with `-c stage=` and `-c target=`;
+ * everything else receives the typed object through props.
+ */
+
+export const targets = ['lambda', 'fargate'] as const;
+/** Where the API runs: API Gateway HTTP API + Lambda, or ALB + ECS Fargate. */
+export type Target = (typeof targets)[number];
+
+export const stageNames = ['dev', 'staging', 'prod'] as const;
+export type StageName = (typeof stageNames)[number];
+
+/** A custom domain for the distribution (and, on Fargate, for the ALB origin). */
+export interface DomainConfig {
+  /** Public name served by CloudFront, e.g. `app.example.com`. */
+  readonly domainName: string;
+  /** ACM certificate for `domainName`, in us-east-1 (CloudFront's region). */
+  readonly cloudFrontCertificateArn: string;
+  /** ACM certificate for `originDomainName`, in the stage's region (ALB listener on 443). */
+  readonly albCertificateArn: string;
+  /** DNS name (CNAME to the ALB) that CloudFront uses to reach the Fargate origin over HTTPS. */
+  readonly originDomainName: string;
+}
+
+export interface DatabaseConfig {
+  /** Burstable Graviton size, e.g. `micro` → db.t4g.micro. */
+  readonly instanceSize: 'micro' | 'small' | 'medium' | 'large';
+  readonly allocatedStorageGiB: number;
+  readonly maxAllocatedStorageGiB: number;
+  readonly multiAz: boolean;
+  readonly deletionProtection: boolean;
+  readonly backupRetentionDays: number;
+}
+
+export interface StageConfig {
+  readonly name: StageName;
+  /** Target used when `-c target=` is not given. */
+  readonly defaultTarget: Target;
+  /** @default - the CloudFront default domain, no ALB certificate */
+  readonly domain?: DomainConfig;
+  /** 1 in dev (cost), one per AZ where an AZ outage must not cut egress. */
+  readonly natGateways: number;
+  readonly database: DatabaseConfig;
+  /** @default - alarms go to an SNS topic without subscribers; set with `-c alarmEmail=` */
+  readonly alarmEmail?: string;
+  /**
+   * Cognito feature plan. Plus adds threat protection (compromised credentials, adaptive
+   * authentication) at $0.02 per MAU with no free tier; Essentials has 10,000 free MAUs. A B2B
+   * assessment has few monthly users, so Plus costs cents to a few dollars and is on everywhere.
+   */
+  readonly userPoolPlan: 'essentials' | 'plus';
+  /** Confirm Cognito sign-ups without an e-mail code (dev only). */
+  readonly autoConfirmSignups: boolean;
+  readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  readonly lambda: {
+    /** Caps concurrent executions, and with DB_POOL_MAX=2 the DB connections (≤ 2 × this). */
+    readonly reservedConcurrency: number;
+    readonly memoryMiB: number;
+  };
+  readonly fargate: { readonly minTasks: number; readonly maxTasks: number };
+  /** HTTP API stage throttling. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Own the account's ECR registry scanning configuration (scan on push for the CDK asset repository).
+   * It is a per-account singleton: turn it on in exactly one stage per account. See ADR 0003.
+   */
+  readonly manageRegistryScanning: boolean;
+}
+
+const base = {
+  defaultTarget: 'lambda',
+  logLevel: 'INFO',
+  throttle: { rateLimit: 50, burstLimit: 100 },
+} as const;
+
+export const stages: Record<StageName, StageConfig> = {
+  dev: {
+    ...base,
+    name: 'dev',
+    natGateways: 1,
+    database: {
+      instanceSize: 'micro',
+      allocatedStorageGiB: 20,
+      maxAllocatedStorageGiB: 50,
+      multiAz: false,
+      // On in every stage: even dev data is someone's test assessment. Turn off by hand to tear down.
+      deletionProtection: true,
+      backupRetentionDays: 1,
+    },
+    userPoolPlan: 'plus',
+    autoConfirmSignups: true,
+    logLevel: 'DEBUG',
+    lambda: { reservedConcurrency: 10, memoryMiB: 1024 },
+    fargate: { minTasks: 1, maxTasks: 2 },
+    manageRegistryScanning: true,
+  },
+  staging: {
+    ...base,
+    name: 'staging',
+    natGateways: 1,
+    database: {
+      instanceSize: 'small',
+      allocatedStorageGiB: 20,
+      maxAllocatedStorageGiB: 100,
+      multiAz: false,
+      deletionProtection: true,
+      backupRetentionDays: 7,
+    },
+    userPoolPlan: 'plus',
+    autoConfirmSignups: false,
+    lambda: { reservedConcurrency: 20, memoryMiB: 1024 },
+    fargate: { minTasks: 1, maxTasks: 3 },
+    manageRegistryScanning: false,
+  },
+  prod: {
+    ...base,
+    name: 'prod',
+    natGateways: 2,
+    database: {
+      instanceSize: 'medium',
+      allocatedStorageGiB: 50,
+      maxAllocatedStorageGiB: 200,
+      multiAz: true,
+      deletionProtection: true,
+      backupRetentionDays: 14,
+    },
+    userPoolPlan: 'plus',
+    autoConfirmSignups: false,
+    lambda: { reservedConcurrency: 40, memoryMiB: 1024 },
+    fargate: { minTasks: 1, maxTasks: 3 },
+    throttle: { rateLimit: 200, burstLimit: 400 },
+    manageRegistryScanning: true,
+  },
+};
+
+function oneOf<T extends string>(kind: string, value: string, valid: readonly T[]): T {
+  if ((valid as readonly string[]).includes(value)) return value as T;
+  throw new Error(`Unknown ${kind} "${value}". Valid values: ${valid.join(', ')}.`);
+}
+
+/** Resolves `-c stage=`; throws listing the valid stages. */
+export function resolveStage(name: string | undefined, overrides: { alarmEmail?: string } = {}): StageConfig {
+  const stage = stages[oneOf('stage', name ?? 'dev', stageNames)];
+  return overrides.alarmEmail ? { ...stage, alarmEmail: overrides.alarmEmail } : stage;
+}
+
+/** Resolves `-c target=` against the stage default; throws listing the valid targets. */
+export function resolveTarget(name: string | undefined, stage: StageConfig): Target {
+  return name === undefined ? stage.defaultTarget : oneOf('target', name, targets);
+}

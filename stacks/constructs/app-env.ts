@@ -1,0 +1,60 @@
+import type { Target } from '../config';
+
+/** What the app needs to know about the infrastructure, as synthesized values or tokens. */
+export interface AppEnvironmentProps {
+  readonly target: Target;
+  readonly region: string;
+  readonly logLevel: string;
+  readonly allowedOrigins: string[];
+  readonly dbHost: string;
+  readonly dbName: string;
+  readonly dbUser: string;
+  readonly documentsBucket: string;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  readonly autoConfirmSignups: boolean;
+  readonly eventBusName: string;
+  /** Image asset hash, so logs and /api/health name the deployed build. */
+  readonly version: string;
+}
+
+/**
+ * The environment variables of `functions/api/config.ts`, for one target. Only plain settings:
+ * the database password never exists (IAM tokens), and secrets would come from Secrets Manager.
+ * The config-parity test checks this against the app's schema.
+ */
+export function appEnvironment(p: AppEnvironmentProps): Record<string, string> {
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    SERVICE_NAME: 'scalemap-api',
+    APP_VERSION: p.version,
+    LOG_LEVEL: p.logLevel,
+    // CloudFront + API Gateway, or CloudFront + ALB: two proxy hops either way.
+    TRUST_PROXY: '2',
+    ALLOWED_ORIGINS: p.allowedOrigins.join(','),
+    DB_HOST: p.dbHost,
+    DB_PORT: '5432',
+    DB_NAME: p.dbName,
+    DB_USER: p.dbUser,
+    DB_IAM_AUTH: 'true',
+    DB_TLS: 'verify',
+    // Lambda: one request per environment, so 2 connections; Fargate serves many at once.
+    DB_POOL_MAX: p.target === 'lambda' ? '2' : '10',
+    DOCUMENTS_BUCKET: p.documentsBucket,
+    COGNITO_USER_POOL_ID: p.userPoolId,
+    COGNITO_CLIENT_ID: p.userPoolClientId,
+    AUTO_CONFIRM_SIGNUPS: String(p.autoConfirmSignups),
+    EVENT_BUS_NAME: p.eventBusName,
+    POWERTOOLS_METRICS_NAMESPACE: 'ScaleMap',
+    POWERTOOLS_SERVICE_NAME: 'scalemap-api',
+  };
+  if (p.target === 'fargate') {
+    // Lambda sets AWS_REGION itself (and reserves the name); a container does not.
+    env.AWS_REGION = p.region;
+    env.PORT = '3000';
+    env.HOST = '0.0.0.0';
+    // The X-Ray daemon sidecar shares the task's network namespace.
+    env.AWS_XRAY_DAEMON_ADDRESS = '127.0.0.1:2000';
+  }
+  return env;
+}

@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  aws_certificatemanager as acm,
+  aws_cloudfront as cloudfront,
+  Duration,
+  aws_iam as iam,
+  aws_logs as logs,
+  aws_cloudfront_origins as origins,
+  RemovalPolicy,
+  aws_s3 as s3,
+  aws_s3_assets as s3assets,
+  aws_s3_deployment as s3deploy,
+  Validations,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import type { DomainConfig } from '../config';
+
+export interface FrontendProps {
+  /** Built client (Vite output); must contain `index.html`. */
+  readonly clientAssetPath: string;
+  /** Origin for `/api/*` (HTTP API or ALB). */
+  readonly apiOrigin: cloudfront.IOrigin;
+  /** Bucket for CloudFront and site-bucket access logs (ACLs enabled for CloudFront). */
+  readonly logsBucket: s3.IBucket;
+  /** @default - the distribution's own `*.cloudfront.net` name */
+  readonly domain?: DomainConfig;
+}
+
+/** SPA routing on the default behavior only: deep links get index.html, /api/* 404s stay JSON. */
+const spaRewrite = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  var last = uri.substring(uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) { request.uri = '/index.html'; }
+  return request;
+}`;
+
+/** Private site bucket (OAC), CloudFront with the SPA and `/api/*`, security headers and logging. */
+export class Frontend extends Construct {
+  readonly distribution: cloudfront.Distribution;
+  readonly siteBucket: s3.Bucket;
+  /** `https://<domain>`: the one browser origin the API and the documents bucket allow. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: FrontendProps) {
+    super(scope, id);
+    const indexHtml = join(props.clientAssetPath, 'index.html');
+    if (!existsSync(indexHtml)) {
+      throw new Error(
+        `Frontend build missing: ${indexHtml} does not exist. Run \`npm run build\` before synth/deploy ` +
+          '(a deploy without the client once shipped an empty site).',
+      );
+    }
+    this.siteBucket = new s3.Bucket(this, 'Site', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: props.logsBucket,
+      serverAccessLogsPrefix: 'site/',
+      // Content is rebuilt on every deploy, but an orphaned bucket beats a failed stack delete.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.siteBucket).acknowledge({
+      id: 'Annotation::@aws-cdk/aws-s3:accessLogsPolicyNotAdded',
+      reason: 'The logs bucket (stateful stack) already lets logging.s3 write for this account.',
+    });
+
+    const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+        contentSecurityPolicy: {
+          contentSecurityPolicy:
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
+            "connect-src 'self' https://*.amazonaws.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+          override: true,
+        },
+      },
+    });
+    const spaRouting = new cloudfront.Function(this, 'SpaRouting', {
+      code: cloudfront.FunctionCode.fromInline(spaRewrite),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Serve index.html for client-side routes',
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'ScaleMap: SPA + /api',
+      defaultRootObject: 'index.html',
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Only effective with a custom certificate (the default one is fixed at TLSv1).
+      minimumProtocolVersion: props.domain ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      domainNames: props.domain ? [props.domain.domainName] : undefined,
+      certificate: props.domain
+        ? acm.Certificate.fromCertificateArn(this, 'Cert', props.domain.cloudFrontCertificateArn)
+        : undefined,
+      enableLogging: true,
+      logBucket: props.logsBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [
+          { function: spaRouting, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+        ],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: props.apiOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+    });
+    this.url = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
+    this.deploySite(props.clientAssetPath);
+  }
+
+  /**
+   * Uploads the client: hashed assets cached for a year, index.html revalidated on every load (so no
+   * invalidation is needed). The handler's role is written here instead of the construct's wildcard
+   * grants: the zip it reads by exact key, and the site bucket grants it object access in its own
+   * policy, so the write permission is stated once, next to the bucket it covers.
+   */
+  private deploySite(clientAssetPath: string): void {
+    const asset = new s3assets.Asset(this, 'Client', { path: clientAssetPath });
+    const logGroup = new logs.LogGroup(this, 'DeployLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(this, 'DeployRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [asset.bucket.arnForObjects(asset.s3ObjectKey)],
+      }),
+    );
+    this.siteBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [role],
+        actions: ['s3:ListBucket'],
+        resources: [this.siteBucket.bucketArn],
+      }),
+    );
+    this.siteBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [role],
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [this.siteBucket.arnForObjects('*')],
+      }),
+    );
+    const common = {
+      sources: [s3deploy.Source.bucket(asset.bucket, asset.s3ObjectKey)],
+      destinationBucket: this.siteBucket,
+      role: role.withoutPolicyUpdates(),
+      logGroup,
+      memoryLimit: 512,
+    };
+    const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
+      ...common,
+      exclude: ['index.html'],
+      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+    });
+    const index = new s3deploy.BucketDeployment(this, 'DeployIndex', {
+      ...common,
+      exclude: ['*'],
+      include: ['index.html'],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString('no-cache')],
+    });
+    // New index.html only after the hashed files it references exist.
+    index.node.addDependency(assets);
+  }
+}

@@ -1,0 +1,57 @@
+import { Construct } from 'constructs';
+import { AppStack } from './app-stack';
+import type { StageConfig, Target } from './config';
+import { DataStack } from './data-stack';
+import { acknowledgeNagFindings } from './nag';
+import { NetworkStack } from './network-stack';
+
+export interface ScaleMapProps {
+  readonly config: StageConfig;
+  readonly target: Target;
+  /** Docker build context (repository root). */
+  readonly repoRoot: string;
+  /** Built client (`client/dist`); tests pass a temp dir with a stub index.html. */
+  readonly clientAssetPath: string;
+  /** Committed drizzle migrations (may not exist yet). */
+  readonly migrationsDir: string;
+}
+
+/**
+ * One deployable stage: network → data (stateful) → app (stateless, per target). Plain stacks under
+ * the app rather than a `Stage`, so `cdk deploy --all` picks them up.
+ */
+export class ScaleMap extends Construct {
+  readonly network: NetworkStack;
+  readonly data: DataStack;
+  readonly app: AppStack;
+
+  constructor(scope: Construct, id: string, props: ScaleMapProps) {
+    super(scope, id);
+    const prefix = `ScaleMap-${props.config.name}`;
+    const description = `ScaleMap (${props.config.name})`;
+    const common = { config: props.config };
+    this.network = new NetworkStack(this, 'Network', {
+      ...common,
+      stackName: `${prefix}-Network`,
+      description,
+    });
+    this.data = new DataStack(this, 'Data', {
+      ...common,
+      stackName: `${prefix}-Data`,
+      description: `${description}: stateful resources`,
+      vpc: this.network.network.vpc,
+    });
+    this.app = new AppStack(this, 'App', {
+      ...common,
+      stackName: `${prefix}-App`,
+      description: `${description}: app on ${props.target}`,
+      target: props.target,
+      vpc: this.network.network.vpc,
+      data: this.data,
+      repoRoot: props.repoRoot,
+      clientAssetPath: props.clientAssetPath,
+      migrationsDir: props.migrationsDir,
+    });
+    acknowledgeNagFindings(this, props.config);
+  }
+}
