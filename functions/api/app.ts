@@ -32,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
 
   app.use(correlation(deps, logger));
+  if (deps.tracing) app.use(deps.tracing.middleware);
   app.use(accessLog(logger, deps.metrics));
   app.use(
     helmet({

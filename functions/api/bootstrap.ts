@@ -10,6 +10,7 @@ import {
 import { createIdentity } from './platform/identity/identity';
 import { createLogger } from './platform/observability/logger';
 import { createMetrics } from './platform/observability/metrics';
+import { createTracing } from './platform/observability/tracer';
 import { createS3Client, createStorage } from './platform/storage/storage';
 
 /**
@@ -20,14 +21,17 @@ export function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): App
   const logger =
     overrides.logger ??
     createLogger({ serviceName: config.serviceName, logLevel: config.logLevel, persistentKeys: undefined });
-  const db: DatabaseHandle = overrides.db ?? createPostgresDatabase(config);
-  const s3 = createS3Client(config);
+  const tracing =
+    overrides.tracing ??
+    createTracing({ mode: config.mode, serviceName: config.serviceName, enabled: config.tracingEnabled });
+  const db: DatabaseHandle = overrides.db ?? createPostgresDatabase(config, tracing);
+  const s3 = createS3Client(config, config.s3.endpoint, tracing.captureClient);
   // Browsers may reach the S3 stand-in at another address than the server does.
   const signer = config.s3.publicEndpoint ? createS3Client(config, config.s3.publicEndpoint) : s3;
   const events: EventPublisher =
     overrides.events ??
     (config.events.busName
-      ? createEventBridgePublisher(config)
+      ? createEventBridgePublisher(config, tracing.captureClient)
       : createInProcessPublisher((event) =>
           logger.info('event published (in-process bus)', { eventId: event.id, type: event.type }),
         ));
@@ -35,9 +39,10 @@ export function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): App
     config,
     db,
     storage: overrides.storage ?? createStorage(config, s3, signer),
-    identity: overrides.identity ?? createIdentity(config),
+    identity: overrides.identity ?? createIdentity(config, tracing.captureClient),
     events,
     logger,
+    tracing,
     metrics:
       overrides.metrics ??
       createMetrics({ serviceName: config.serviceName, enabled: config.mode !== 'local' }),

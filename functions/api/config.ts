@@ -59,6 +59,8 @@ const envSchema = z.object({
   AUTO_CONFIRM_SIGNUPS: bool.default(false),
 
   EVENT_BUS_NAME: z.string().min(1).optional(),
+  /** X-Ray tracing on Lambda and Fargate (never locally). */
+  TRACING_ENABLED: bool.default(true),
 
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
@@ -113,6 +115,7 @@ export interface Config {
   s3: { bucket: string; endpoint?: string; publicEndpoint?: string; forcePathStyle: boolean };
   cognito: { userPoolId: string; clientId: string; endpoint?: string; autoConfirm: boolean };
   events: { busName?: string };
+  tracingEnabled: boolean;
   session: { ttlHours: number };
   rateLimit: { authMax: number; authWindowSeconds: number };
   dependencyTimeoutMs: number;
@@ -194,6 +197,7 @@ export function loadConfig(
       autoConfirm: e.AUTO_CONFIRM_SIGNUPS,
     },
     events: { busName: e.EVENT_BUS_NAME },
+    tracingEnabled: e.TRACING_ENABLED && mode !== 'local',
     session: { ttlHours: e.SESSION_TTL_HOURS },
     rateLimit: { authMax: e.AUTH_RATE_LIMIT, authWindowSeconds: e.AUTH_RATE_WINDOW_SECONDS },
     dependencyTimeoutMs: e.DEPENDENCY_TIMEOUT_MS,

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from './platform/db/database';
 import type { EventPublisher } from './platform/events/events';
 import type { Identity } from './platform/identity/identity';
 import type { AppMetrics } from './platform/observability/metrics';
+import type { Tracing } from './platform/observability/tracer';
 import type { Storage } from './platform/storage/storage';
 
 /** Ids of the current Lambda invocation, when running on Lambda. */
@@ -23,6 +24,8 @@ export interface AppDeps {
   events: EventPublisher;
   logger: Logger;
   metrics: AppMetrics;
+  /** X-Ray tracing; a no-op locally and in tests. */
+  tracing?: Tracing;
   /** The clock; tests pass a fixed one. */
   clock?: () => Date;
   /** Lambda only: the current invocation's ids. */

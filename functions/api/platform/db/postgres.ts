@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool, type PoolConfig } from 'pg';
 import type { Config } from '../../config';
+import type { Tracing } from '../observability/tracer';
 import type { DatabaseHandle } from './database';
 import { schema } from './schema';
 
@@ -42,10 +43,23 @@ export function poolConfig(config: Config): PoolConfig {
 }
 
 /** A drizzle database over a pg Pool. Broken clients are discarded by the pool on error. */
-export function createPostgresDatabase(config: Config): DatabaseHandle & { pool: Pool } {
+export function createPostgresDatabase(config: Config, tracing?: Tracing): DatabaseHandle & { pool: Pool } {
   const pool = new Pool(poolConfig(config));
+  if (tracing?.enabled) {
+    // One X-Ray subsegment per query (drizzle uses the promise form of pool.query).
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(pool, {
+      query: (...args: unknown[]) => tracing.trace('## db.query', () => query(...args)),
+    });
+  }
   // An idle client dying (e.g. the database restarts) must not crash the process.
   pool.on('error', () => {});
+  // A client whose connection dies while checked out (mid-transaction, say) emits 'error' too, and
+  // with no listener that crashes the process. Its pending query still rejects (→ 503) and the pool
+  // discards the client on release, because it is no longer queryable.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzle(pool, { schema });
   return {
     db,

@@ -17,15 +17,20 @@ export interface EventPublisher {
 
 export const EVENT_SOURCE = 'scalemap.api';
 
-export function createEventBridgePublisher(config: Config): EventPublisher {
-  const client = new EventBridgeClient({
-    region: config.region,
-    maxAttempts: 2,
-    requestHandler: {
-      connectionTimeout: config.dependencyTimeoutMs,
-      requestTimeout: config.dependencyTimeoutMs * 2,
-    },
-  });
+export function createEventBridgePublisher(
+  config: Config,
+  capture: <T>(client: T) => T = (c) => c,
+): EventPublisher {
+  const client = capture(
+    new EventBridgeClient({
+      region: config.region,
+      maxAttempts: 2,
+      requestHandler: {
+        connectionTimeout: config.dependencyTimeoutMs,
+        requestTimeout: config.dependencyTimeoutMs * 2,
+      },
+    }),
+  );
   const busName = config.events.busName!;
   return {
     async publish(events) {

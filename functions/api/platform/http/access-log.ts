@@ -31,7 +31,8 @@ export function accessLog(root: Logger, metrics: AppMetrics): RequestHandler {
         durationMs,
         ...(req.user ? { userId: req.user.id } : {}),
       });
-      if (req.path.startsWith('/api/')) metrics.latency(route, durationMs);
+      // req.path is router-relative by now; originalUrl is what the client asked for.
+      if (req.originalUrl.startsWith('/api/')) metrics.latency(route, durationMs);
     });
     next();
   };

@@ -63,17 +63,19 @@ function mapCognitoError(err: unknown): never {
   throw new ServiceUnavailableError('cognito');
 }
 
-export function createIdentity(config: Config): Identity {
+export function createIdentity(config: Config, capture: <T>(client: T) => T = (c) => c): Identity {
   const { userPoolId, clientId, endpoint, autoConfirm } = config.cognito;
   const timeout = config.dependencyTimeoutMs;
-  const client = new CognitoIdentityProviderClient({
-    region: config.region,
-    endpoint,
-    maxAttempts: 2,
-    requestHandler: { connectionTimeout: timeout, requestTimeout: timeout * 2 },
-    // cognito-local accepts any credentials; the cloud uses the role's.
-    ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  });
+  const client = capture(
+    new CognitoIdentityProviderClient({
+      region: config.region,
+      endpoint,
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: timeout, requestTimeout: timeout * 2 },
+      // cognito-local accepts any credentials; the cloud uses the role's.
+      ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    }),
+  );
   const issuer = endpoint
     ? `${endpoint.replace(/\/$/, '')}/${userPoolId}`
     : `https://cognito-idp.${config.region}.amazonaws.com/${userPoolId}`;

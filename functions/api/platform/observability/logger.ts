@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogLevel } from '@aws-lambda-powertools/logger/types';
+import { redactingReplacer } from './redact';
 
 /** Options for the one shared logger. */
 export interface LoggerOptions {
@@ -16,6 +17,7 @@ export function createLogger(options: LoggerOptions): Logger {
     serviceName: options.serviceName,
     logLevel: options.logLevel,
     persistentKeys: options.persistentKeys,
+    jsonReplacerFn: redactingReplacer,
   });
 }
 

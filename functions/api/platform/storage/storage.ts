@@ -38,22 +38,28 @@ export interface Storage {
 }
 
 /** The S3 client: bounded timeouts so a stumbling S3 answers fast instead of hanging. */
-export function createS3Client(config: Config, endpoint = config.s3.endpoint): S3Client {
-  return new S3Client({
-    region: config.region,
-    endpoint,
-    forcePathStyle: config.s3.forcePathStyle,
-    // Uploads from the server are not streamed, and presigned URLs must carry no checksum parameter.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 2,
-    requestHandler: {
-      connectionTimeout: config.dependencyTimeoutMs,
-      requestTimeout: config.dependencyTimeoutMs * 2,
-    },
-    // The S3 stand-in takes fixed keys; the cloud uses the role's credentials.
-    ...(config.s3.endpoint ? { credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
-  });
+export function createS3Client(
+  config: Config,
+  endpoint = config.s3.endpoint,
+  capture: <T>(client: T) => T = (c) => c,
+): S3Client {
+  return capture(
+    new S3Client({
+      region: config.region,
+      endpoint,
+      forcePathStyle: config.s3.forcePathStyle,
+      // Uploads from the server are not streamed, and presigned URLs must carry no checksum parameter.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 2,
+      requestHandler: {
+        connectionTimeout: config.dependencyTimeoutMs,
+        requestTimeout: config.dependencyTimeoutMs * 2,
+      },
+      // The S3 stand-in takes fixed keys; the cloud uses the role's credentials.
+      ...(config.s3.endpoint ? { credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
+    }),
+  );
 }
 
 function unavailable(err: unknown): never {
