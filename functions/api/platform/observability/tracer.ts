@@ -22,7 +22,7 @@ const noop: Tracing = {
 };
 
 /**
- * Local runs and tests trace nothing and print nothing. See ADR 0004 for why X-Ray (SDK in
+ * Local runs and tests trace nothing and print nothing. See ADR 0007 for why X-Ray (SDK in
  * maintenance, end of support 2027-02-25) and the OpenTelemetry path forward.
  */
 export function createTracing(options: { mode: Mode; serviceName: string; enabled: boolean }): Tracing {
