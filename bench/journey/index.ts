@@ -1,5 +1,492 @@
+/**
+ * P5 journey load: N virtual users each run the whole journey (register, log in, load the
+ * questionnaire, create, answer every domain over 12 autosaves, 3 upload slots with uploads to the
+ * S3 stand-in and completes, submit, view the result). Users arrive over a ramp and pause between
+ * steps like the client's autosave debounce. The same request pattern is replayed against the
+ * Express hello-world as the baseline (the floor set by the driver and the machine).
+ */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { domains } from '../../functions/api/features/questionnaire/catalogue';
+import { allAnswers, PASSWORD } from '../../tests/support/client';
+import { DOCX, PDF, pdfBytes, XLSX, zipBytes } from '../../tests/support/files';
+import { type BenchDatabase, createBenchDatabase } from '../lib/db';
+import { TimedClient, type Timing, timedUpload } from '../lib/http';
 import type { BenchOptions } from '../lib/options';
-import type { BenchResult } from '../lib/report';
-export async function run(_o: BenchOptions, _u?: string): Promise<BenchResult | undefined> {
-  return undefined;
+import { cpuBetween, type ServerProcess, spawnServer } from '../lib/proc';
+import { procCpuSeconds } from '../lib/procstat';
+import { type BenchResult, type GoalCheck, mdTable } from '../lib/report';
+import { fmt, median, percentile, round } from '../lib/stats';
+
+const GOAL_USERS = 200;
+const GOAL_P95_MS = 100;
+/** Requests that go to the S3 stand-in, not the API (kept out of the API percentiles). */
+const S3_ROUTE = 'POST (S3 stand-in) presigned upload';
+
+export interface Pacing {
+  /** Users starting per second. */
+  arrivalPerSecond: number;
+  /** Pause between a user's steps, ms (the client debounces autosaves by 800 ms). */
+  thinkMs: number;
+  /** At most this many users in their journey at once. */
+  maxConcurrentUsers: number;
+}
+
+const files = () => [
+  { fileName: 'board-pack.pdf', contentType: PDF, bytes: pdfBytes() },
+  { fileName: 'org-design.docx', contentType: DOCX, bytes: zipBytes('docx') },
+  { fileName: 'forecast.xlsx', contentType: XLSX, bytes: zipBytes('xlsx') },
+];
+
+class JourneyError extends Error {}
+
+/** One user's whole journey against the app; throws at the first unexpected answer. */
+async function appJourney(url: string, user: string, record: (t: Timing) => void, pacing: Pacing) {
+  const think = () => sleep(pacing.thinkMs);
+  const c = new TimedClient(url, record);
+  const must = <T>(r: { ok: boolean; status: number; body: T }, what: string) => {
+    if (!r.ok) throw new JourneyError(`${what}: ${r.status}`);
+    return r.body;
+  };
+  const email = `${user}@bench.example.com`;
+  must(
+    await c.request('POST /api/auth/register', 'POST', '/api/auth/register', {
+      body: { email, password: PASSWORD, companyName: 'Bench Ltd', industry: 'Software' },
+      expect: 201,
+    }),
+    'register',
+  );
+  await think();
+  must(
+    await c.request('POST /api/auth/login', 'POST', '/api/auth/login', {
+      body: { email, password: PASSWORD },
+      expect: 200,
+    }),
+    'login',
+  );
+  must(
+    await c.request('GET /api/questionnaire', 'GET', '/api/questionnaire', { expect: 200 }),
+    'questionnaire',
+  );
+  await think();
+  const created = must(
+    await c.request<{ id: string; version: number }>('POST /api/assessments', 'POST', '/api/assessments', {
+      body: {},
+      expect: 201,
+    }),
+    'create',
+  );
+  const id = created.id;
+  let version = created.version;
+  const answers = allAnswers(user.length);
+  for (const domain of domains) {
+    await think();
+    const batch = Object.fromEntries(domain.questions.map((q) => [q.id, answers[q.id]!]));
+    const saved = must(
+      await c.request<{ version: number }>(
+        'PUT /api/assessments/:id/responses',
+        'PUT',
+        `/api/assessments/${id}/responses`,
+        { body: { responses: batch }, headers: { 'if-match': `"${version}"` }, expect: 200 },
+      ),
+      'autosave',
+    );
+    version = saved.version;
+  }
+  for (const file of files()) {
+    await think();
+    const slot = must(
+      await c.request<{ document: { id: string }; upload: { url: string; fields: Record<string, string> } }>(
+        'POST /api/assessments/:id/documents',
+        'POST',
+        `/api/assessments/${id}/documents`,
+        {
+          body: { fileName: file.fileName, contentType: file.contentType, sizeBytes: file.bytes.length },
+          expect: 201,
+        },
+      ),
+      'upload slot',
+    );
+    if (!(await timedUpload(slot.upload, file.bytes, file.contentType, S3_ROUTE, record))) {
+      throw new JourneyError('upload to S3');
+    }
+    must(
+      await c.request(
+        'POST /api/assessments/:id/documents/:docId/complete',
+        'POST',
+        `/api/assessments/${id}/documents/${slot.document.id}/complete`,
+        { expect: 200 },
+      ),
+      'complete',
+    );
+  }
+  await think();
+  must(
+    await c.request('POST /api/assessments/:id/submit', 'POST', `/api/assessments/${id}/submit`, {
+      expect: 200,
+    }),
+    'submit',
+  );
+  must(
+    await c.request('GET /api/assessments/:id', 'GET', `/api/assessments/${id}`, { expect: 200 }),
+    'result',
+  );
+}
+
+/** The same number of requests with the same pauses, against the hello-world. */
+async function baselineJourney(url: string, _user: string, record: (t: Timing) => void, pacing: Pacing) {
+  const think = () => sleep(pacing.thinkMs);
+  const c = new TimedClient(url, record);
+  const hit = (method: string) => c.request(`${method} baseline`, method, '/', { expect: 200 });
+  const steps: [method: string, thinkBefore: boolean][] = [
+    ['POST', false],
+    ['POST', true],
+    ['GET', false],
+    ['POST', true],
+    ...domains.map((): [string, boolean] => ['PUT', true]),
+    ...[0, 1, 2].flatMap((): [string, boolean][] => [
+      ['POST', true],
+      ['POST', false],
+      ['POST', false],
+    ]),
+    ['POST', true],
+    ['GET', false],
+  ];
+  for (const [method, pause] of steps) {
+    if (pause) await think();
+    if (!(await hit(method)).ok) throw new JourneyError(method);
+  }
+}
+
+type Journey = typeof appJourney;
+
+interface LoadRun {
+  users: number;
+  wallSeconds: number;
+  journeysOk: number;
+  journeysFailed: number;
+  requests: number;
+  errors: number;
+  errorSamples: Record<string, number>;
+  apiP50: number;
+  apiP95: number;
+  apiP99: number;
+  routes: Record<string, { count: number; p50: number; p95: number; p99: number; max: number }>;
+  serverCpuSeconds?: number;
+  serverCpuPercentOfCore?: number;
+  serverEventLoopUtilization?: number;
+  serverRssMb?: number;
+  pgBackendCpuSeconds?: number;
+  pgConnectionsMax?: number;
+  pgConnectionsMedian?: number;
+}
+
+/** Starts `users` journeys at the arrival rate, at most maxConcurrentUsers at a time. */
+async function drive(
+  url: string,
+  users: number,
+  journey: Journey,
+  pacing: Pacing,
+  prefix: string,
+): Promise<{
+  timings: Timing[];
+  ok: number;
+  failed: number;
+  errorSamples: Record<string, number>;
+  wallMs: number;
+}> {
+  const timings: Timing[] = [];
+  const record = (t: Timing) => timings.push(t);
+  const errorSamples: Record<string, number> = {};
+  let ok = 0;
+  let failed = 0;
+  let active = 0;
+  const freed: (() => void)[] = [];
+  const started = performance.now();
+  const all: Promise<void>[] = [];
+  for (let i = 0; i < users; i++) {
+    const due = started + (i * 1000) / pacing.arrivalPerSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    while (active >= pacing.maxConcurrentUsers) await new Promise<void>((r) => freed.push(r));
+    active++;
+    all.push(
+      journey(url, `${prefix}-${i}`, record, pacing)
+        .then(() => {
+          ok++;
+        })
+        .catch((err: Error) => {
+          failed++;
+          const key = (err instanceof JourneyError ? err.message : `${err.name}: ${err.message}`).slice(
+            0,
+            120,
+          );
+          errorSamples[key] = (errorSamples[key] ?? 0) + 1;
+        })
+        .finally(() => {
+          active--;
+          freed.shift()?.();
+        }),
+    );
+  }
+  await Promise.all(all);
+  return { timings, ok, failed, errorSamples, wallMs: performance.now() - started };
+}
+
+function summarise(users: number, r: Awaited<ReturnType<typeof drive>>): LoadRun {
+  const api = r.timings.filter((t) => t.route !== S3_ROUTE);
+  const byRoute = new Map<string, number[]>();
+  for (const t of r.timings) {
+    const list = byRoute.get(t.route) ?? [];
+    list.push(t.ms);
+    byRoute.set(t.route, list);
+  }
+  const apiMs = api.map((t) => t.ms);
+  return {
+    users,
+    wallSeconds: r.wallMs / 1000,
+    journeysOk: r.ok,
+    journeysFailed: r.failed,
+    requests: r.timings.length,
+    errors: r.timings.filter((t) => !t.ok).length,
+    errorSamples: r.errorSamples,
+    apiP50: percentile(apiMs, 50),
+    apiP95: percentile(apiMs, 95),
+    apiP99: percentile(apiMs, 99),
+    routes: Object.fromEntries(
+      [...byRoute].map(([route, ms]) => [
+        route,
+        {
+          count: ms.length,
+          p50: percentile(ms, 50),
+          p95: percentile(ms, 95),
+          p99: percentile(ms, 99),
+          max: Math.max(...ms),
+        },
+      ]),
+    ),
+  };
+}
+
+/** Samples the database's connection count and its backends' CPU while a run goes on. */
+function watchDatabase(db: BenchDatabase) {
+  const counts: number[] = [];
+  const backendCpu = new Map<number, { first: number; last: number }>();
+  let stopped = false;
+  const loop = (async () => {
+    // Bounded: stops when the run ends, and never runs past an hour.
+    for (let i = 0; i < 14_400 && !stopped; i++) {
+      try {
+        counts.push(await db.connectionCount());
+        for (const pid of await db.backendPids()) {
+          const s = procCpuSeconds(pid);
+          if (s === undefined) continue;
+          const seen = backendCpu.get(pid);
+          if (seen) seen.last = s;
+          else backendCpu.set(pid, { first: s, last: s });
+        }
+      } catch {
+        // a sample lost is fine
+      }
+      await sleep(250);
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    // The driver's admin connection is to the `postgres` database, so every counted one is the app's.
+    const app = counts;
+    let cpu = 0;
+    for (const { first, last } of backendCpu.values()) cpu += last - first;
+    return { max: Math.max(0, ...app), median: median(app), backendCpuSeconds: cpu };
+  };
+}
+
+async function measure(
+  server: ServerProcess,
+  db: BenchDatabase | undefined,
+  users: number,
+  journey: Journey,
+  pacing: Pacing,
+  prefix: string,
+): Promise<LoadRun> {
+  const watch = db ? watchDatabase(db) : undefined;
+  const before = await server.stats();
+  const t0 = performance.now();
+  const r = await drive(server.url, users, journey, pacing, prefix);
+  const cpu = cpuBetween(before, await server.stats(), performance.now() - t0);
+  const pg = await watch?.();
+  return {
+    ...summarise(users, r),
+    serverCpuSeconds: cpu.cpuSeconds,
+    serverCpuPercentOfCore: cpu.cpuPercentOfCore,
+    serverEventLoopUtilization: cpu.eventLoopUtilization,
+    serverRssMb: cpu.rssMb,
+    pgConnectionsMax: pg?.max,
+    pgConnectionsMedian: pg?.median,
+    pgBackendCpuSeconds: pg?.backendCpuSeconds,
+  };
+}
+
+interface LevelResult {
+  users: number;
+  app: LoadRun[];
+  baseline: LoadRun[];
+}
+
+const med = (runs: LoadRun[], pick: (r: LoadRun) => number | undefined) =>
+  median(runs.map((r) => pick(r) ?? Number.NaN));
+
+function levelTable(levels: LevelResult[]): string {
+  return mdTable(
+    [
+      'Users',
+      'Journeys ok / failed',
+      'Request errors',
+      'API p50 ms',
+      'API p95 ms',
+      'API p99 ms',
+      'Baseline p95 ms',
+      'Server CPU s (% of a core)',
+      'Event loop busy',
+      'PG backends CPU s',
+      'PG connections max (median)',
+      'Wall s',
+    ],
+    levels.map((l) => [
+      l.users,
+      `${l.app.reduce((n, r) => n + r.journeysOk, 0)} / ${l.app.reduce((n, r) => n + r.journeysFailed, 0)}`,
+      l.app.reduce((n, r) => n + r.errors, 0),
+      fmt(med(l.app, (r) => r.apiP50)),
+      fmt(med(l.app, (r) => r.apiP95)),
+      fmt(med(l.app, (r) => r.apiP99)),
+      fmt(med(l.baseline, (r) => r.apiP95)),
+      `${fmt(med(l.app, (r) => r.serverCpuSeconds))} (${fmt(
+        med(l.app, (r) => r.serverCpuPercentOfCore),
+        0,
+      )}%)`,
+      `${fmt(
+        med(l.app, (r) => (r.serverEventLoopUtilization ?? Number.NaN) * 100),
+        0,
+      )}%`,
+      fmt(med(l.app, (r) => r.pgBackendCpuSeconds)),
+      `${fmt(Math.max(...l.app.map((r) => r.pgConnectionsMax ?? 0)), 0)} (${fmt(
+        med(l.app, (r) => r.pgConnectionsMedian),
+        0,
+      )})`,
+      fmt(med(l.app, (r) => r.wallSeconds)),
+    ]),
+  );
+}
+
+function routeTable(level: LevelResult): string {
+  const routes = Object.keys(level.app[0]?.routes ?? {});
+  return mdTable(
+    ['Route', 'Requests per run', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+    routes.map((route) => {
+      const pick = (k: 'p50' | 'p95' | 'p99' | 'max') => fmt(med(level.app, (r) => r.routes[route]?.[k]));
+      return [
+        route,
+        level.app[0]?.routes[route]?.count ?? 0,
+        pick('p50'),
+        pick('p95'),
+        pick('p99'),
+        pick('max'),
+      ];
+    }),
+  );
+}
+
+export function parseUsers(spec: string | undefined, quick: boolean): number[] {
+  if (spec) return spec.split(',').map((s) => Math.max(1, Number.parseInt(s, 10) || 1));
+  return quick ? [10, 50] : [10, 50, 200];
+}
+
+export async function run(options: BenchOptions, usersSpec?: string, thinkMs = 800): Promise<BenchResult> {
+  const levels = parseUsers(usersSpec, options.quick);
+  const runs = options.quick ? Math.min(options.runs, 1) : options.runs;
+  const results: LevelResult[] = [];
+  for (const users of levels) {
+    // Ramp every level over ~10 s (the largest over 10 s at 20 users/s), all users may overlap.
+    const pacing: Pacing = { arrivalPerSecond: Math.max(2, users / 10), thinkMs, maxConcurrentUsers: users };
+    const db = await createBenchDatabase(options.adminUrl, 'p5');
+    const servers: ServerProcess[] = [];
+    try {
+      const app = await spawnServer('bench/lib/serve.ts', [
+        JSON.stringify({ databaseUrl: db.url, env: options.serverEnv }),
+      ]);
+      servers.push(app);
+      const hello = await spawnServer('bench/lib/hello.ts');
+      servers.push(hello);
+      const level: LevelResult = { users, app: [], baseline: [] };
+      for (let i = 0; i < runs; i++) {
+        const tag = `u${users}-r${i}-${Date.now().toString(36)}`;
+        const order = i % 2 === 0 ? (['baseline', 'app'] as const) : (['app', 'baseline'] as const);
+        for (const which of order) {
+          if (which === 'baseline') {
+            level.baseline.push(await measure(hello, undefined, users, baselineJourney, pacing, tag));
+          } else {
+            const r = await measure(app, db, users, appJourney, pacing, tag);
+            level.app.push(r);
+            options.log(
+              `P5 ${users} users run ${i + 1}: ${r.journeysOk} ok, ${r.journeysFailed} failed, ${r.errors} errors, API p95 ${fmt(r.apiP95)} ms, p99 ${fmt(r.apiP99)} ms, server CPU ${fmt(r.serverCpuPercentOfCore, 0)}% of a core, PG conns max ${r.pgConnectionsMax}`,
+            );
+            if (Object.keys(r.errorSamples).length)
+              options.log(`  errors: ${JSON.stringify(r.errorSamples)}`);
+          }
+        }
+      }
+      results.push(level);
+    } finally {
+      for (const s of servers) await s.stop().catch(() => {});
+      await db.drop();
+    }
+  }
+
+  const top = results.find((l) => l.users === GOAL_USERS) ?? results[results.length - 1]!;
+  const topErrors = top.app.reduce((n, r) => n + r.errors + r.journeysFailed, 0);
+  const topP95 = med(top.app, (r) => r.apiP95);
+  const goals: GoalCheck[] = [
+    {
+      bench: 'P5',
+      goal: `${GOAL_USERS} users, 0 errors`,
+      measured: `${top.users} users, ${top.app.reduce((n, r) => n + r.errors, 0)} request errors, ${top.app.reduce((n, r) => n + r.journeysFailed, 0)} failed journeys`,
+      met: top.users >= GOAL_USERS ? topErrors === 0 : undefined,
+    },
+    {
+      bench: 'P5',
+      goal: `API p95 ≤ ${GOAL_P95_MS} ms at ${GOAL_USERS} users`,
+      measured: `${fmt(topP95)} ms at ${top.users} users (p99 ${fmt(med(top.app, (r) => r.apiP99))} ms)`,
+      met: top.users >= GOAL_USERS ? topP95 <= GOAL_P95_MS : undefined,
+    },
+  ];
+  const first = results[0]!;
+  const markdown = [
+    `Each level: a fresh database and server; ${runs} run(s) per level, alternating with the baseline, medians shown. Users arrive over ~10 s and pause ${thinkMs} ms between steps (the client's autosave debounce); each journey makes ${Object.values(first.app[0]?.routes ?? {}).reduce((n, r) => n + r.count, 0) / first.users} requests (3 of them to the S3 stand-in). "API" percentiles exclude the S3 uploads. The baseline replays the same request pattern against the Express hello-world (the floor set by the driver and the machine).`,
+    '',
+    'The S3 (s3rver) and Cognito (cognito-local) stand-ins run inside the server process, so the server CPU includes them: cognito-local signs JWTs and rewrites its JSON user store on every sign-up, and s3rver stores the uploads. In production these are AWS services.',
+    '',
+    levelTable(results),
+    '',
+    ...results.flatMap((l) => [
+      `Per route at ${l.users} users (medians of the runs' percentiles):`,
+      '',
+      routeTable(l),
+      '',
+    ]),
+  ].join('\n');
+  return {
+    id: 'p5',
+    title: 'P5 journey load',
+    markdown,
+    goals,
+    data: {
+      thinkMs,
+      levels: results.map((l) => ({
+        users: l.users,
+        app: l.app.map((r) => ({ ...r, wallSeconds: round(r.wallSeconds, 2) })),
+        baseline: l.baseline.map(({ routes: _routes, ...rest }) => rest),
+      })),
+    },
+  };
 }

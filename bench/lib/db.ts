@@ -9,6 +9,8 @@ export interface BenchDatabase {
   url: string;
   /** Connections open to this database right now (pg_stat_activity). */
   connectionCount(): Promise<number>;
+  /** PIDs of the backends serving this database (for their CPU time in /proc). */
+  backendPids(): Promise<number[]>;
   drop(): Promise<void>;
 }
 
@@ -32,6 +34,13 @@ export async function createBenchDatabase(
         [name],
       );
       return rows[0]?.n ?? 0;
+    },
+    async backendPids() {
+      const { rows } = await admin.query<{ pid: number }>(
+        `select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+        [name],
+      );
+      return rows.map((r) => r.pid);
     },
     async drop() {
       try {

@@ -9,7 +9,8 @@ import { serveChild } from './protocol';
 
 serveChild(async () => {
   const app = express();
-  app.get('/', (_req, res) => {
+  // Any method and path: P1 uses GET /, the P5 baseline replays the journey's request pattern.
+  app.use((_req, res) => {
     res.send('Hello World!');
   });
   const server = http.createServer(app);

@@ -1,0 +1,64 @@
+/**
+ * Summarises a V8 .cpuprofile: self time by function and by package, so a `--cpu-prof` run shows
+ * where the server's CPU goes. Usage: tsx bench/lib/profile-summary.ts <file.cpuprofile> [top]
+ */
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** `node_modules/<pkg>` (scoped too), `app` for our sources, `node` for built-ins. */
+function packageOf(url: string): string {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (m) return m[1]!;
+  if (url.startsWith('node:') || url === '') return url === '' ? '(vm/gc/native)' : 'node';
+  return `app:${url
+    .replace(/^file:\/\//, '')
+    .replace(process.cwd(), '')
+    .split('/')
+    .slice(0, 4)
+    .join('/')}`;
+}
+
+export function summarise(file: string, top = 25): string {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const fn = new Map<string, number>();
+  const pkg = new Map<string, number>();
+  for (const [id, us] of self) {
+    const n = byId.get(id)!;
+    const name = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*node_modules\//, '')}:${n.callFrame.lineNumber}`;
+    fn.set(name, (fn.get(name) ?? 0) + us);
+    const p = packageOf(n.callFrame.url);
+    pkg.set(p, (pkg.get(p) ?? 0) + us);
+  }
+  const rows = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, us]) => `${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
+      .join('\n');
+  return `total ${(total / 1e6).toFixed(2)} s sampled\n\nby package:\n${rows(pkg)}\n\nby function (self):\n${rows(fn)}`;
+}
+
+if (require.main === module) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: tsx bench/lib/profile-summary.ts <file.cpuprofile> [top]');
+    process.exit(2);
+  }
+  console.log(summarise(file, Number(process.argv[3] ?? 25)));
+}
