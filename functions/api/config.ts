@@ -155,7 +155,9 @@ export function loadConfig(
   for (const key of must) {
     if (!env[key]) problems.push(`${key}: is required in ${mode} mode`);
   }
-  if (parsed.success && parsed.data.DB_IAM_AUTH && parsed.data.DB_TLS !== 'verify') {
+  // Read from the raw values, so this is reported alongside any other invalid variable.
+  const iamAuth = bool.safeParse(env.DB_IAM_AUTH ?? 'false');
+  if (iamAuth.success && iamAuth.data && env.DB_TLS === 'off') {
     problems.push('DB_TLS: must be "verify" when DB_IAM_AUTH is on');
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
