@@ -53,6 +53,8 @@ export function validateAnswer(q: QuestionDef, value: unknown): string | undefin
       if (typeof value !== 'string') return 'Must be text.';
       if (value.length > (q.maxLength ?? 2000)) return `Must be at most ${q.maxLength ?? 2000} characters.`;
       if (hasControlChars(value, true)) return 'Must not contain control characters.';
+      // A lone UTF-16 surrogate cannot be stored in jsonb (the database would refuse it with a 500).
+      if (/\p{Cs}/u.test(value)) return 'Must be valid Unicode text.';
       return undefined;
   }
 }
