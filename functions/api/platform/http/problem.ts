@@ -52,6 +52,11 @@ function toHttpError(err: unknown): HttpError | undefined {
     const mapped = bodyParserProblem(err as { type?: string });
     if (mapped) return mapped;
   }
+  // body-parser's untyped client errors (e.g. a body that fails to decompress) are the client's fault.
+  const { status, expose } = (err ?? {}) as { status?: unknown; expose?: unknown };
+  if (status === 400 && expose === true) {
+    return new HttpError(400, 'Bad Request', 'The request body could not be read.');
+  }
   if (isDatabaseUnavailable(err)) return new ServiceUnavailableError('db');
   return undefined;
 }
