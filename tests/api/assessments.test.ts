@@ -212,6 +212,23 @@ describe('PUT /api/assessments/:id/responses', () => {
     expect(await storedAnswers(a.id)).toEqual({});
   });
 
+  it('when a text answer holds a lone UTF-16 surrogate, then 400 names it (not a 500) and nothing is saved', async () => {
+    const a = await create();
+    const text = domains.flatMap((d) => d.questions).find((q) => q.type === 'text')!;
+    const res = await alice.client.request(
+      'PUT',
+      `/api/assessments/${a.id}/responses`,
+      `{"responses":{"${text.id}":"broken \\ud800 text","${firstScale.id}":3}}`,
+      { 'content-type': 'application/json' },
+    );
+    const body = expectProblem(res, 400);
+    expect(body.errors).toEqual([{ path: `responses.${text.id}`, message: expect.any(String) }]);
+    expect(await storedAnswers(a.id)).toEqual({});
+    const emoji = await save(a.id, { [text.id]: 'Scaling 🚀 with line\nbreaks' });
+    expect(emoji.status).toBe(200);
+    expect(await storedAnswers(a.id)).toEqual({ [text.id]: 'Scaling 🚀 with line\nbreaks' });
+  });
+
   it('when an answer is an object, a boolean or the body has no answers, then 400', async () => {
     const a = await create();
     expectProblem(await save(a.id, { [firstScale.id]: { value: 3 } }), 400);

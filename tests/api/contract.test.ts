@@ -132,6 +132,21 @@ describe('Problem responses', () => {
     expect(JSON.stringify(body)).not.toMatch(/SyntaxError|at JSON\.parse|node_modules/);
   });
 
+  it('when the body cannot be decoded (bad content-encoding), then 400 or 415 problem+json, never 500', async () => {
+    const json = '{"email":"a@example.com","password":"x"}';
+    for (const [encoding, status] of [
+      ['br', 400],
+      ['gzip', 400],
+      ['x-unknown', 415],
+    ] as const) {
+      const res = await new ApiClient(app.url).request('POST', '/api/auth/login', json, {
+        'content-type': 'application/json',
+        'content-encoding': encoding,
+      });
+      expectProblem(res, status);
+    }
+  });
+
   it('when the body is larger than 100 kB, then 413 problem+json', async () => {
     const res = await user.client.put(`/api/assessments/${concretePath(':id')}/responses`, {
       responses: { 'strategy-vision-clarity': 'x'.repeat(101 * 1024) },
