@@ -45,9 +45,10 @@ export class AppStack extends Stack {
     const events = new Events(this, 'Events');
     // The distribution is created after the API (it needs the origin); its URL is resolved lazily.
     const appUrl = Lazy.string({ produce: () => this.frontend.url });
-    const env = (t: Target) =>
+    const env = (t: Target, tracing = false) =>
       appEnvironment({
         target: t,
+        tracing,
         region: this.region,
         logLevel: config.logLevel,
         allowedOrigins: [appUrl],
@@ -91,7 +92,7 @@ export class AppStack extends Stack {
         ? new ApiLambda(this, 'ApiLambda', {
             image: this.image.asset,
             vpc,
-            environment: env('lambda'),
+            environment: env('lambda', true),
             reservedConcurrency: config.lambda.reservedConcurrency,
             memoryMiB: config.lambda.memoryMiB,
             throttle: config.throttle,
@@ -99,7 +100,7 @@ export class AppStack extends Stack {
         : new ApiFargate(this, 'ApiFargate', {
             image: this.image.asset,
             vpc,
-            environment: env('fargate'),
+            environment: env('fargate', true),
             minTasks: config.fargate.minTasks,
             maxTasks: config.fargate.maxTasks,
             accessLogsBucket: storage.importedAccessLogsBucket(this),

@@ -24,7 +24,7 @@ try {
     target,
     repoRoot,
     clientAssetPath: join(repoRoot, 'client', 'dist'),
-    migrationsDir: join(repoRoot, 'functions', 'api', 'db', 'migrations'),
+    migrationsDir: join(repoRoot, 'functions', 'api', 'platform', 'db', 'migrations'),
   });
 } catch (err) {
   // A clear one-line reason (unknown stage/target, missing client build) instead of a stack trace.

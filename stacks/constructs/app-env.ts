@@ -14,6 +14,8 @@ export interface AppEnvironmentProps {
   readonly userPoolClientId: string;
   readonly autoConfirmSignups: boolean;
   readonly eventBusName: string;
+  /** X-Ray through Powertools Tracer: on where Lambda tracing is active or the daemon sidecar runs. */
+  readonly tracing: boolean;
   /** Image asset hash, so logs and /api/health name the deployed build. */
   readonly version: string;
 }
@@ -45,6 +47,7 @@ export function appEnvironment(p: AppEnvironmentProps): Record<string, string> {
     COGNITO_CLIENT_ID: p.userPoolClientId,
     AUTO_CONFIRM_SIGNUPS: String(p.autoConfirmSignups),
     EVENT_BUS_NAME: p.eventBusName,
+    TRACING_ENABLED: String(p.tracing),
     POWERTOOLS_METRICS_NAMESPACE: 'ScaleMap',
     POWERTOOLS_SERVICE_NAME: 'scalemap-api',
   };
