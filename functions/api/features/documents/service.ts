@@ -48,6 +48,8 @@ export function documentService(deps: AppDeps) {
       await ensureStorage();
       const docId = randomUUID();
       const s3Key = `assessments/${assessmentId}/${docId}/${keySafeName(input.fileName)}`;
+      // Signed first: if signing fails, no pending row is left behind.
+      const upload = await deps.storage.createUploadSlot(s3Key, input.contentType, input.sizeBytes, now());
       const row = await db.transaction(async (tx) => {
         const assessment = await assessmentsRepo.findOwned(tx, userId, assessmentId, true);
         if (!assessment) throw new NotFoundError('Assessment not found.');
@@ -68,7 +70,6 @@ export function documentService(deps: AppDeps) {
           sizeBytes: input.sizeBytes,
         });
       });
-      const upload = await deps.storage.createUploadSlot(s3Key, input.contentType, input.sizeBytes, now());
       return { document: toDocumentView(row), upload };
     },
 
