@@ -279,6 +279,15 @@ describe('PUT /api/assessments/:id/responses', () => {
       await mallory.client.put(`/api/assessments/${a.id}/responses`, { responses: { [firstScale.id]: 1 } }),
       404,
     );
+    // A stale If-Match must not reveal that the assessment exists either.
+    expectProblem(
+      await mallory.client.put(
+        `/api/assessments/${a.id}/responses`,
+        { responses: { [firstScale.id]: 1 } },
+        { 'if-match': '"7"' },
+      ),
+      404,
+    );
     expect(await storedAnswers(a.id)).toEqual({});
     expect((await dbRow(a.id)).version).toBe(1);
   });

@@ -66,6 +66,16 @@ describe('POST /api/auth/register', () => {
     expect(await rowCount(app, users)).toBe(before);
   });
 
+  it('when the e-mail differs only in case from a registered one, then 409', async () => {
+    const res = await new ApiClient(app.url).post('/api/auth/register', {
+      email: alice.email.toUpperCase(),
+      password: PASSWORD,
+      companyName: 'Shouting Ltd',
+      industry: 'Retail',
+    });
+    expectProblem(res, 409);
+  });
+
   it('when the password is weak or a field has control characters, then 400 names the fields and nothing is created', async () => {
     const before = await rowCount(app, users);
     const res = await new ApiClient(app.url).post('/api/auth/register', {
@@ -105,6 +115,8 @@ describe('POST /api/auth/login', () => {
     expect(cookie).toMatch(/;\s*Path=\//i);
     expect(cookie).not.toMatch(/;\s*Secure/i);
     expect(cookie).not.toMatch(/__Host-/);
+    // SESSION_TTL_HOURS defaults to 12.
+    expect(cookie).toMatch(/;\s*Max-Age=43200(;|$)/i);
     // Only the cookie's SHA-256 is stored, never the value itself.
     const value = client.cookies.get('scalemap_session')!;
     const rows = await app.deps.db.db.select().from(sessions).where(eq(sessions.userId, alice.userId));
@@ -154,6 +166,17 @@ describe('GET /api/auth/me', () => {
       companyName: 'Acme Scale Ltd',
       industry: 'Software',
     });
+  });
+
+  it('when the session has expired, then 401 even though the cookie is still sent', async () => {
+    const carol = await registerAndLogin(app.url, 'carol');
+    expect((await carol.client.get('/api/auth/me')).status).toBe(200);
+    await app.deps.db.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, carol.userId));
+    expectProblem(await carol.client.get('/api/auth/me'), 401);
+    expectProblem(await carol.client.get('/api/assessments'), 401);
   });
 
   it('when the session cookie is garbage, then 401', async () => {

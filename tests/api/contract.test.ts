@@ -1,4 +1,5 @@
 import { createApp } from '../../functions/api/app';
+import type { Storage } from '../../functions/api/platform/storage/storage';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, registerAndLogin } from '../support/client';
 import { expectProblem } from './support/problem';
@@ -249,5 +250,75 @@ describe('Origin check on cookie-authenticated unsafe requests', () => {
     const res = await user.client.get('/api/assessments', { origin: 'https://evil.example' });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('Security headers and CORS', () => {
+  it('when any API response is sent, then it carries HSTS, nosniff, frame DENY, a CSP and no-store', async () => {
+    for (const res of [
+      await user.client.get('/api/assessments'),
+      await new ApiClient(app.url).get('/api/nope'),
+    ]) {
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=31536000/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
+  it('when a preflight comes from the allowed origin, then credentials are allowed; from a foreign one, not', async () => {
+    const preflight = (origin: string) =>
+      new ApiClient(app.url).request('OPTIONS', '/api/assessments', undefined, {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      });
+    const allowed = await preflight(app.url);
+    expect(allowed.status).toBeLessThan(300);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(app.url);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    const foreign = await preflight('https://evil.example');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('Unexpected errors', () => {
+  const SECRET = 'password=hunter2 at /var/task/functions/api/secret.js:42';
+  let faulty: TestApp;
+  beforeAll(async () => {
+    const boom = async (): Promise<never> => {
+      throw new Error(SECRET);
+    };
+    const storage: Storage = {
+      createUploadSlot: boom,
+      head: boom,
+      downloadUrl: boom,
+      remove: boom,
+      ping: async () => {},
+    };
+    faulty = await startTestApp({ deps: { storage } });
+  });
+  afterAll(async () => {
+    await faulty?.stop();
+  });
+
+  it('when a dependency throws something unexpected, then 500 problem+json with the correlation id and no internals', async () => {
+    const owner = await registerAndLogin(faulty.url, 'faulty');
+    const created = await owner.client.post<{ id: string }>('/api/assessments', {});
+    const res = await owner.client.post(
+      `/api/assessments/${created.body.id}/documents`,
+      { fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 10 },
+      { 'x-correlation-id': 'support-ticket-12345' },
+    );
+    const body = expectProblem(res, 500);
+    expect(body.correlationId).toBe('support-ticket-12345');
+    const text = JSON.stringify(body);
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toMatch(/secret\.js|\bat \/|stack/i);
+    // Nothing half-done is left behind: no pending document without an upload slot.
+    const detail = await owner.client.get<{ documents: unknown[] }>(`/api/assessments/${created.body.id}`);
+    expect(detail.body.documents).toEqual([]);
   });
 });
