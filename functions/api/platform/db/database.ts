@@ -36,9 +36,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let depth = 0; e && depth < 5; depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && unavailableCodes.has(code)) return true;
+    // "…is not queryable": a pooled client whose connection already died, e.g. at a transaction's rollback.
     if (
       typeof message === 'string' &&
-      /timeout exceeded when trying to connect|Connection terminated|connection timeout|Query read timeout|the database system is (starting up|shutting down)/i.test(
+      /timeout exceeded when trying to connect|Connection terminated|connection timeout|Query read timeout|the database system is (starting up|shutting down)|is not queryable/i.test(
         message,
       )
     ) {
