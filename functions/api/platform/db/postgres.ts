@@ -1,7 +1,7 @@
 import { Signer } from '@aws-sdk/rds-signer';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { Config } from '../../config';
 import type { Tracing } from '../observability/tracer';
 import type { DatabaseHandle } from './database';
@@ -42,6 +42,28 @@ export function poolConfig(config: Config): PoolConfig {
   };
 }
 
+/**
+ * drizzle's `transaction()` checks a client out and sends BEGIN *before* its try/finally, so when
+ * BEGIN fails (the connection died while the client sat idle) the client is never released. Each
+ * such leak holds a pool slot for good; after a few database restarts every request would wait out
+ * the connect timeout. Here a client whose promise-form BEGIN fails releases itself with the error,
+ * so the pool discards it. (pool.query uses the callback form and is not affected.)
+ */
+function releaseOnFailedBegin(client: PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  Object.assign(client, {
+    query: (...args: unknown[]) => {
+      const out = query(...args);
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
+      if (!(out instanceof Promise) || typeof text !== 'string' || !/^\s*begin\b/i.test(text)) return out;
+      return out.catch((err: Error) => {
+        client.release(err);
+        throw err;
+      });
+    },
+  });
+}
+
 /** A drizzle database over a pg Pool. Broken clients are discarded by the pool on error. */
 export function createPostgresDatabase(config: Config, tracing?: Tracing): DatabaseHandle & { pool: Pool } {
   const pool = new Pool(poolConfig(config));
@@ -59,6 +81,7 @@ export function createPostgresDatabase(config: Config, tracing?: Tracing): Datab
   // discards the client on release, because it is no longer queryable.
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    releaseOnFailedBegin(client);
   });
   const db = drizzle(pool, { schema });
   return {
