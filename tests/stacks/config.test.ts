@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { resolveStage, resolveTarget, stages } from '../../stacks/config';
+import { Frontend } from '../../stacks/constructs/frontend';
+import { hashFolder } from '../../stacks/constructs/migrations';
+import { repoRoot } from './synth';
+
+/** Runs stacks/app.ts the way the CDK CLI does (context through CDK_CONTEXT_JSON), without synthesizing far. */
+function runApp(context: Record<string, string>) {
+  return spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'stacks', 'app.ts')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CDK_CONTEXT_JSON: JSON.stringify(context),
+      CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'scalemap-out-')),
+    },
+    timeout: 60_000,
+  });
+}
+
+describe('stage and target selection', () => {
+  it('when no stage is given, then dev with its default target (lambda) is used', () => {
+    const stage = resolveStage(undefined);
+    expect(stage.name).toBe('dev');
+    expect(resolveTarget(undefined, stage)).toBe('lambda');
+  });
+
+  it('when a known stage and target are given, then they are used', () => {
+    const prod = resolveStage('prod', { alarmEmail: 'ops@example.com' });
+    expect(prod).toMatchObject({ name: 'prod', alarmEmail: 'ops@example.com', database: { multiAz: true } });
+    expect(resolveTarget('fargate', prod)).toBe('fargate');
+  });
+
+  it('when the stage is unknown, then the error lists the valid stages', () => {
+    expect(() => resolveStage('qa')).toThrow('Unknown stage "qa". Valid values: dev, staging, prod.');
+  });
+
+  it('when the target is unknown, then the error lists the valid targets', () => {
+    expect(() => resolveTarget('ec2', stages.dev)).toThrow(
+      'Unknown target "ec2". Valid values: lambda, fargate.',
+    );
+  });
+
+  it('when cdk runs the app with an unknown target, then it exits 1 with that one-line message', () => {
+    const run = runApp({ stage: 'dev', target: 'kubernetes' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'scalemap synth failed: Unknown target "kubernetes". Valid values: lambda, fargate.',
+    );
+  });
+
+  it('when every stage is read, then prod is Multi-AZ with one NAT per AZ and every stage keeps deletion protection', () => {
+    expect(stages.prod).toMatchObject({ natGateways: 2, database: { multiAz: true } });
+    expect(stages.dev.natGateways).toBe(1);
+    for (const stage of Object.values(stages)) {
+      expect(stage.database.deletionProtection).toBe(true);
+      expect(stage.fargate.minTasks).toBeGreaterThanOrEqual(1);
+      expect(stage.fargate.maxTasks).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+describe('frontend build guard', () => {
+  it('when client/dist has no index.html, then synth fails naming the missing file and the fix', () => {
+    const stack = new Stack(new App(), 'S');
+    const empty = mkdtempSync(join(tmpdir(), 'scalemap-empty-client-'));
+    expect(
+      () =>
+        new Frontend(stack, 'Frontend', {
+          clientAssetPath: empty,
+          apiOrigin: new HttpOrigin('api.example.com'),
+          logsBucket: Bucket.fromBucketName(stack, 'Logs', 'logs-bucket'),
+        }),
+    ).toThrow(/Frontend build missing: .*index\.html does not exist\. Run `npm run build`/);
+  });
+});
+
+describe('migrations hash', () => {
+  it('when the migrations folder does not exist yet, then the hash is "none"', () => {
+    expect(hashFolder(join(tmpdir(), 'does-not-exist-scalemap'))).toBe('none');
+  });
+
+  it('when a migration is added, then the hash changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scalemap-migrations-'));
+    writeFileSync(join(dir, '0000_init.sql'), 'create table users ();');
+    const before = hashFolder(dir);
+    expect(hashFolder(dir)).toBe(before);
+    writeFileSync(join(dir, '0001_more.sql'), 'alter table users add column x int;');
+    expect(hashFolder(dir)).not.toBe(before);
+  });
+});
