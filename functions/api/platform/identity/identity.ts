@@ -34,6 +34,10 @@ export interface Identity {
 }
 
 const invalidCredentials = () => new UnauthorizedError('The e-mail or password is incorrect.');
+const wrongCode = () =>
+  new BadRequestError('The confirmation code is wrong or has expired.', [
+    { path: 'code', message: 'The confirmation code is wrong or has expired.' },
+  ]);
 
 /** Maps Cognito's errors to HTTP errors; anything transport-level becomes a fast 503. */
 function mapCognitoError(err: unknown): never {
@@ -46,9 +50,7 @@ function mapCognitoError(err: unknown): never {
         throw new BadRequestError(err.message, [{ path: 'password', message: err.message }]);
       case 'CodeMismatchException':
       case 'ExpiredCodeException':
-        throw new BadRequestError('The confirmation code is wrong or has expired.', [
-          { path: 'code', message: 'The confirmation code is wrong or has expired.' },
-        ]);
+        throw wrongCode();
       case 'TooManyRequestsException':
       case 'LimitExceededException':
       case 'TooManyFailedAttemptsException':
@@ -130,6 +132,14 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
           new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }),
         );
       } catch (err) {
+        // An unknown or already-confirmed account answers like a wrong code: a 400 that does not
+        // reveal whether the account exists (not the login's 401).
+        if (
+          err instanceof CognitoIdentityProviderServiceException &&
+          (err.name === 'UserNotFoundException' || err.name === 'NotAuthorizedException')
+        ) {
+          throw wrongCode();
+        }
         mapCognitoError(err);
       }
     },
