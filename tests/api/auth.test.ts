@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import {
+  AdminConfirmSignUpCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../functions/api/platform/db/schema';
 import { startTestApp, type TestApp } from '../support/app';
@@ -301,13 +305,59 @@ describe('Bearer access tokens', () => {
   });
 });
 
-describe('Behind a trusted HTTPS proxy, with a tight login rate limit', () => {
+describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight login rate limit', () => {
   let edge: TestApp;
   beforeAll(async () => {
-    edge = await startTestApp({ env: { TRUST_PROXY: '1', AUTH_RATE_LIMIT: '3' } });
+    edge = await startTestApp({
+      env: { TRUST_PROXY: '1', AUTH_RATE_LIMIT: '3', AUTO_CONFIRM_SIGNUPS: 'false' },
+    });
   });
   afterAll(async () => {
     await edge?.stop();
+  });
+
+  /** What the user does by following the e-mailed code (the stand-in keeps codes out of reach). */
+  async function confirmOutOfBand(email: string) {
+    const cognito = new CognitoIdentityProviderClient({
+      endpoint: edge.cognito.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await cognito.send(
+      new AdminConfirmSignUpCommand({ UserPoolId: edge.cognito.userPoolId, Username: email }),
+    );
+    cognito.destroy();
+  }
+
+  it('when a user registers, then confirmation is required and logging in first is a 401 that says so', async () => {
+    const client = new ApiClient(edge.url);
+    const email = uniqueEmail('unconfirmed');
+    const reg = await client.post<{ confirmationRequired: boolean }>('/api/auth/register', {
+      email,
+      password: PASSWORD,
+      companyName: 'Pending',
+      industry: 'Web',
+    });
+    expect(reg.status).toBe(201);
+    expect(reg.body.confirmationRequired).toBe(true);
+    const login = await client.post('/api/auth/login', { email, password: PASSWORD });
+    expect(expectProblem(login, 401).detail).toMatch(/confirm/i);
+    expect(sessionCookie(login.headers.getSetCookie())).toBeUndefined();
+  });
+
+  it('when POST /api/auth/confirm gets a wrong code or an unknown e-mail, then the same 400 naming the code', async () => {
+    const client = new ApiClient(edge.url);
+    const email = uniqueEmail('confirm');
+    await client.post('/api/auth/register', { email, password: PASSWORD, companyName: 'C', industry: 'Web' });
+    const wrong = expectProblem(await client.post('/api/auth/confirm', { email, code: '000000' }), 400);
+    expect(wrong.errors).toEqual([{ path: 'code', message: expect.any(String) }]);
+    const unknown = expectProblem(
+      await client.post('/api/auth/confirm', { email: uniqueEmail('ghost'), code: '000000' }),
+      400,
+    );
+    expect(withoutCorrelation(unknown)).toEqual(withoutCorrelation(wrong));
+    const malformed = expectProblem(await client.post('/api/auth/confirm', { email, code: '12ab' }), 400);
+    expect(malformed.errors?.map((e) => e.path)).toEqual(['code']);
   });
 
   it('when x-forwarded-proto is https, then the session cookie is __Host- prefixed and Secure, and it works', async () => {
@@ -320,6 +370,7 @@ describe('Behind a trusted HTTPS proxy, with a tight login rate limit', () => {
       industry: 'Web',
     });
     expect(reg.status).toBe(201);
+    await confirmOutOfBand(email);
     const login = await client.post('/api/auth/login', { email, password: PASSWORD });
     expect(login.status).toBe(200);
     const cookie = sessionCookie(login.headers.getSetCookie());
