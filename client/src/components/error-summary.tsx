@@ -2,19 +2,22 @@ import { useEffect, useRef } from 'react';
 
 export type SummaryItem = { id: string; message: string };
 
-/** GOV.UK-style error summary: focused on appearance, each item links to its field. */
-export function ErrorSummary({
-  items,
-  title = 'There is a problem',
-}: {
+type ErrorSummaryProps = {
   items: SummaryItem[];
   title?: string;
-}) {
+  /** Focus moves to the summary whenever this changes (each submit attempt), not on every edit. */
+  focusKey: number;
+};
+
+/** GOV.UK-style error summary: focused after a failed submit, each item links to its field. */
+export function ErrorSummary({ items, title = 'There is a problem', focusKey }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const hasItems = items.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows the submit attempt only
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-  }, [items]);
-  if (items.length === 0) return null;
+    if (hasItems) ref.current?.focus();
+  }, [focusKey]);
+  if (!hasItems) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
       <h2 id="error-summary-title">{title}</h2>

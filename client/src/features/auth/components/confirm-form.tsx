@@ -13,8 +13,8 @@ export function ConfirmForm({ email, onConfirmed }: { email: string; onConfirmed
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const trimmed = code.trim();
-    if (!/^\d{4,8}$/.test(trimmed)) {
-      setFieldError('Enter the code from the email we sent, digits only.');
+    if (!/^\d{6}$/.test(trimmed)) {
+      setFieldError('Enter the 6-digit code from the email we sent.');
       return;
     }
     setFieldError(undefined);

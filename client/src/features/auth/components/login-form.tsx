@@ -17,6 +17,7 @@ export function LoginForm({
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
   const { run, pending, error } = useLogin();
 
   const submit = async (e: FormEvent) => {
@@ -26,6 +27,7 @@ export function LoginForm({
       password: password ? undefined : 'Enter your password.',
     });
     setErrors(found);
+    setAttempt((n) => n + 1);
     if (Object.keys(found).length > 0) return;
     const res = await run({ email: email.trim(), password });
     if (res) onSuccess(res);
@@ -38,6 +40,7 @@ export function LoginForm({
   return (
     <form onSubmit={submit} noValidate className="stack">
       <ErrorSummary
+        focusKey={attempt}
         items={Object.entries(errors)
           .filter(([, m]) => m)
           .map(([k, m]) => ({ id: `login-${k}`, message: m as string }))}

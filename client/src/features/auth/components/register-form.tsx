@@ -36,6 +36,7 @@ export function RegisterForm({
     industry: '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
   const { run, pending, error } = useRegister();
   const set = (key: keyof RegisterInput) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
@@ -51,6 +52,7 @@ export function RegisterForm({
       industry: input.industry ? undefined : 'Choose your industry.',
     });
     setErrors(found);
+    setAttempt((n) => n + 1);
     if (Object.keys(found).length > 0) return;
     const clean = { ...input, email: input.email.trim(), companyName: input.companyName.trim() };
     const res = await run(clean);
@@ -67,7 +69,7 @@ export function RegisterForm({
 
   return (
     <form onSubmit={submit} noValidate className="stack">
-      <ErrorSummary items={summary} />
+      <ErrorSummary items={summary} focusKey={attempt} />
       {taken ? (
         <div className="alert alert--error" role="alert">
           <p>
@@ -91,7 +93,7 @@ export function RegisterForm({
       <TextField
         inputId="register-password"
         label="Password"
-        hint="At least 8 characters, with upper- and lower-case letters and a number."
+        hint="At least 12 characters, with upper- and lower-case letters and a number."
         name="password"
         type="password"
         autoComplete="new-password"

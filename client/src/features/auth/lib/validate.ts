@@ -11,7 +11,7 @@ export function validateEmail(email: string): string | undefined {
 
 export function validateNewPassword(password: string): string | undefined {
   if (!password) return 'Enter a password.';
-  if (password.length < 8) return 'Use at least 8 characters.';
+  if (password.length < 12) return 'Use at least 12 characters.';
   if (!/[a-z]/.test(password) || !/[A-Z]/.test(password) || !/\d/.test(password)) {
     return 'Use upper- and lower-case letters and at least one number.';
   }

@@ -29,21 +29,20 @@ export function DomainForm({
   const [validated, setValidated] = useState(false);
   const missing = useMemo(() => domainProgress(domain, values).missingRequired, [domain, values]);
   const missingIds = new Set(missing.map((q) => q.id));
-  const [summary, setSummary] = useState<{ id: string; message: string }[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  // Live once the user has tried to continue: answering a question removes its entry.
+  const summary = validated
+    ? missing.map((q) => ({
+        id: fieldId(q.id),
+        message: `Answer question ${domain.questions.indexOf(q) + 1}: ${q.text}`,
+      }))
+    : [];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setValidated(true);
-    if (missing.length > 0) {
-      setSummary(
-        missing.map((q) => ({
-          id: fieldId(q.id),
-          message: `Answer question ${domain.questions.indexOf(q) + 1}: ${q.text}`,
-        })),
-      );
-      return;
-    }
-    setSummary([]);
+    setAttempt((n) => n + 1);
+    if (missing.length > 0) return;
     onNext();
   };
 
@@ -51,6 +50,7 @@ export function DomainForm({
     <form onSubmit={submit} noValidate aria-labelledby="domain-title" className="domain-form">
       <ErrorSummary
         items={summary}
+        focusKey={attempt}
         title={`${summary.length} required ${summary.length === 1 ? 'answer is' : 'answers are'} missing`}
       />
       {domain.questions.map((q, i) => (

@@ -40,19 +40,19 @@ export function RadarChart({ geometry, title }: { geometry: RadarGeometry; title
             <rect
               key={p.id}
               className="radar__point radar__point--priority"
-              x={p.x - 6}
-              y={p.y - 6}
-              width={12}
-              height={12}
+              x={p.x - 7}
+              y={p.y - 7}
+              width={14}
+              height={14}
               transform={`rotate(45 ${p.x} ${p.y})`}
             />
           ) : (
-            <circle key={p.id} className="radar__point" cx={p.x} cy={p.y} r={4.5} />
+            <circle key={p.id} className="radar__point" cx={p.x} cy={p.y} r={5.5} />
           ),
         )}
         {points.map((p) => {
           const lines = wrapLabel(p.name);
-          const dy = p.labelY < center.y - 10 ? -(lines.length - 1) * 13 : 4;
+          const dy = p.labelY < center.y - 10 ? -(lines.length - 1) * 16 : 5;
           return (
             <text
               key={p.id}
@@ -63,7 +63,7 @@ export function RadarChart({ geometry, title }: { geometry: RadarGeometry; title
             >
               <tspan className="radar__num">{p.index}</tspan>
               {lines.map((line, i) => (
-                <tspan key={line} className="radar__name" x={p.labelX} dy={i === 0 ? 0 : 13}>
+                <tspan key={line} className="radar__name" x={p.labelX} dy={i === 0 ? 0 : 16}>
                   {i === 0 ? `${p.index}. ` : ''}
                   {line}
                 </tspan>

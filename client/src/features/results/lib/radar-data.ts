@@ -42,7 +42,7 @@ export function radarGeometry(
   domains: RadarDomain[],
   scores: RadarScore[],
   priorityDomains: string[],
-  { width = 560, height = 460, radius = 150 } = {},
+  { width = 720, height = 540, radius = 165 } = {},
 ): RadarGeometry {
   const byId = new Map(scores.map((s) => [s.domainId, clampScore(s.score)]));
   const all = [...domains];
@@ -111,7 +111,7 @@ export function describeRadar(points: RadarPoint[]): string {
 }
 
 /** Splits a long domain name onto at most two lines for the chart labels. */
-export function wrapLabel(name: string, max = 22): string[] {
+export function wrapLabel(name: string, max = 20): string[] {
   if (name.length <= max) return [name];
   const words = name.split(' ');
   let first = '';

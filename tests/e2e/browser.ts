@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+
+/** Debian Chromium with the flags from NOTES.md (playwright cannot download browsers here). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds client/dist when it is missing or older than the client sources. */
+export function ensureClientBuilt(): string {
+  const dist = path.resolve('client/dist');
+  const index = path.join(dist, 'index.html');
+  const sources = Math.max(
+    newest(path.resolve('client/src')),
+    statSync(path.resolve('client/index.html')).mtimeMs,
+  );
+  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+    execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+  }
+  return dist;
+}
+
+export type A11yFinding = { page: string; id: string; impact: string; help: string; targets: string[] };
+
+/** Runs axe (WCAG 2.1 A/AA) and returns the serious and critical violations. */
+export async function seriousViolations(page: Page, name: string): Promise<A11yFinding[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      page: name,
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Console errors, minus the browser's own network lines for the 401s the journey provokes on purpose:
+ * GET /api/auth/me while signed out, and the deliberate wrong-password login.
+ */
+export function watchConsole(page: Page, expected401 = ['/api/auth/me', '/api/auth/login']): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const url = msg.location().url ?? '';
+    if (/status of 401/.test(msg.text()) && expected401.some((p) => url.endsWith(p))) return;
+    errors.push(`${msg.text()} (${url})`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return errors;
+}

@@ -1,0 +1,291 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { startLocal } from '../../container/local';
+import {
+  type A11yFinding,
+  ensureClientBuilt,
+  launchChromium,
+  screenshot,
+  seriousViolations,
+  watchConsole,
+} from './browser';
+import { docx, pdf, xlsx } from './fixtures';
+
+jest.setTimeout(180_000);
+
+describe('ScaleMap in a real browser: register → questionnaire → documents → submit → radar', () => {
+  let local: Awaited<ReturnType<typeof startLocal>>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let consoleErrors: string[];
+  let dataDir: string;
+  const findings: A11yFinding[] = [];
+  const email = `founder-${Date.now()}@example.com`;
+  const password = 'Scale-Ready-2026';
+  let assessmentUrl = '';
+
+  const audit = async (name: string) => {
+    findings.push(...(await seriousViolations(page, name)));
+  };
+  const heading = () => page.locator('h1').first();
+  let failures = 0;
+  /** A journey step: on failure, keep a screenshot of what the browser showed. */
+  const step = (name: string, fn: () => Promise<void>) =>
+    it(name, async () => {
+      try {
+        await fn();
+      } catch (error) {
+        failures += 1;
+        await screenshot(page, `failure-${failures}`).catch(() => undefined);
+        throw error;
+      }
+    });
+
+  beforeAll(async () => {
+    const staticDir = ensureClientBuilt();
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'scalemap-e2e-'));
+    local = await startLocal({ port: 0, dataDir, staticDir, quiet: true });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    consoleErrors = watchConsole(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await local?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  step('when a visitor opens the app, then they are sent to sign in', async () => {
+    await page.goto(local.url);
+    await page.waitForURL(/\/login$/);
+    await expectHeading('Sign in');
+    await audit('login');
+  });
+
+  step('when they register, then they are signed straight in to an empty dashboard', async () => {
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await expectHeading('Create your account');
+    // Client-side validation first: errors next to fields and in a focused summary.
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await audit('register with errors');
+    await page.getByLabel('Work email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Company name').fill('Acme Robotics');
+    await page.getByLabel('Industry').selectOption('Manufacturing');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expectHeading('Your assessments');
+    await page.getByText('No assessments yet').waitFor();
+    await audit('dashboard empty');
+  });
+
+  step('when they sign out and log in again, then the session cookie brings them back', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectHeading('Sign in');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill('wrong-password-123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('The email or password is not right').waitFor();
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectHeading('Your assessments');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'scalemap_session')?.httpOnly).toBe(true);
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/token|eyJ/i);
+  });
+
+  step('when they answer all 12 domains, reloading half-way, then every answer is kept', async () => {
+    await page.getByRole('button', { name: 'Start a new assessment' }).click();
+    await page.waitForURL(/\/assessments\/[^/]+\/domains\/[^/]+$/);
+    assessmentUrl = page.url().replace(/\/domains\/.*$/, '');
+    // Required answers are enforced before moving on.
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await page.getByRole('alert').filter({ hasText: 'required' }).first().waitFor();
+    await audit('questionnaire with missing answers');
+
+    const domainNames = await page.locator('.domain-link__name').allTextContents();
+    const domainCount = domainNames.length;
+    expect(domainCount).toBe(12);
+    for (let d = 0; d < domainCount; d += 1) {
+      await expectHeading(domainNames[d]!);
+      await answerDomain(page, d);
+      if (d === 0) {
+        await screenshot(page, 'questionnaire-desktop');
+        await audit('questionnaire');
+      }
+      if (d === 5) {
+        await waitSaved(page);
+        const before = await answeredSnapshot(page);
+        await page.reload();
+        await page.locator('.domain-form').waitFor();
+        expect(await answeredSnapshot(page)).toEqual(before);
+        await page.setViewportSize({ width: 360, height: 780 });
+        await screenshot(page, 'questionnaire-360');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      const next = d === domainCount - 1 ? 'Continue to documents' : 'Save and continue';
+      const url = page.url();
+      await page.getByRole('button', { name: next }).click();
+      await page.waitForURL((u) => u.toString() !== url);
+    }
+    await waitSaved(page);
+    await expectCount(page.locator('.domain-link__mark--done'), 12);
+  });
+
+  step(
+    'when they upload a PDF, a DOCX and an XLSX, then each progress bar reaches 100% and the files are listed',
+    async () => {
+      await expectHeading('Supporting documents');
+      await page.locator('input[type=file]').setInputFiles([
+        { name: 'board-pack.pdf', mimeType: 'application/pdf', buffer: pdf('Acme board pack Q3') },
+        {
+          name: 'org-chart.docx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          buffer: docx('Acme organisation chart'),
+        },
+        {
+          name: 'financials.xlsx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: xlsx([
+            ['Month', 'Revenue'],
+            ['Jan', 120000],
+            ['Feb', 131000],
+          ]),
+        },
+        { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not allowed') },
+      ]);
+      await page
+        .locator('.upload .field__error', { hasText: 'notes.txt is not a supported file type' })
+        .waitFor();
+      const items = page.locator('[data-testid=upload-item]');
+      await expectCount(items, 4);
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-testid=upload-item] progress')].length === 3 &&
+          [...document.querySelectorAll('[data-testid=upload-item] progress')].every(
+            (p) => (p as HTMLProgressElement).value === 100,
+          ) &&
+          document.querySelectorAll('.upload--done').length === 3,
+      );
+      for (const name of ['board-pack.pdf', 'org-chart.docx', 'financials.xlsx']) {
+        await page.getByRole('rowheader', { name }).waitFor();
+      }
+      await page.getByRole('heading', { name: 'Attached (3 of 20)' }).waitFor();
+      await screenshot(page, 'documents');
+      await audit('documents');
+    },
+  );
+
+  step('when they review and confirm the submit, then the radar of 12 domain scores appears', async () => {
+    await page.getByRole('link', { name: 'Continue to review' }).click();
+    await expectHeading('Review and submit');
+    await page.getByText('Every required question is answered').waitFor();
+    await audit('review');
+    await page.getByRole('button', { name: 'Submit assessment' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Submit this assessment?' });
+    await dialog.waitFor();
+    await audit('submit dialog');
+    await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
+    await page.waitForURL(/\/results$/);
+    await expectHeading('Your scale-readiness results');
+    const chart = page.getByRole('img', { name: /Scale-readiness score by domain/ });
+    await chart.waitFor();
+    await expectCount(page.locator('.radar__point'), 12);
+    await expectCount(page.locator('.scores-table tbody tr'), 12);
+    expect(await page.locator('.priority-callout li').count()).toBeGreaterThan(0);
+    await screenshot(page, 'results-desktop');
+    await audit('results');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await screenshot(page, 'results-360');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'results-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  step(
+    'when they come back to the dashboard, then the assessment shows as submitted with its results',
+    async () => {
+      await page.getByRole('link', { name: 'Assessments' }).click();
+      await expectHeading('Your assessments');
+      await page.getByText('Submitted', { exact: true }).first().waitFor();
+      await audit('dashboard');
+      await page.goto(`${assessmentUrl}/domains/strategy`);
+      await page.getByText('This assessment has been submitted').waitFor();
+    },
+  );
+
+  step('when a page does not exist, then a 404 page says so', async () => {
+    await page.goto(`${local.url}/no/such/page`);
+    await expectHeading('Page not found');
+    await audit('not found');
+  });
+
+  it('then axe found no serious or critical violations and the console stayed clean', () => {
+    expect(findings).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  async function expectHeading(text: string) {
+    await page.locator('h1', { hasText: text }).first().waitFor();
+    expect(await heading().textContent()).toContain(text);
+  }
+});
+
+/** Answers every question on the current domain step, varying answers so scores differ by domain. */
+async function answerDomain(page: Page, domainIndex: number) {
+  const questions = page.locator('.domain-form .question');
+  const n = await questions.count();
+  for (let q = 0; q < n; q += 1) {
+    const question = questions.nth(q);
+    const radios = question.getByRole('radio');
+    const options = await radios.count();
+    if (options > 0) {
+      await radios.nth((domainIndex * 2 + q) % options).check();
+      continue;
+    }
+    const textarea = question.locator('textarea');
+    if (await textarea.count()) {
+      await textarea.fill('Hiring senior people fast enough, and keeping them.');
+      continue;
+    }
+    const input = question.locator('input[type=number]');
+    const min = Number((await input.getAttribute('min')) ?? 0);
+    const max = Number((await input.getAttribute('max')) ?? min + 100);
+    await input.fill(String(Math.round(min + (max - min) / 3)));
+  }
+}
+
+async function answeredSnapshot(page: Page) {
+  return page.evaluate(() => ({
+    checked: [...document.querySelectorAll('.domain-form fieldset')].map(
+      (f) => f.querySelector<HTMLInputElement>('input[type=radio]:checked')?.value ?? null,
+    ),
+    text: [...document.querySelectorAll<HTMLTextAreaElement>('.domain-form textarea')].map((t) => t.value),
+    numbers: [...document.querySelectorAll<HTMLInputElement>('.domain-form input[type=number]')].map(
+      (i) => i.value,
+    ),
+  }));
+}
+
+async function waitSaved(page: Page) {
+  await page.locator('[data-testid=save-status][data-status=saved]').waitFor({ timeout: 15_000 });
+}
+
+/** Playwright-core has no web-first assertions; poll a locator's count. */
+async function expectCount(locator: Locator, n: number) {
+  const deadline = Date.now() + 15_000;
+  let count = await locator.count();
+  while (count !== n && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    count = await locator.count();
+  }
+  expect(count).toBe(n);
+}
