@@ -40,6 +40,11 @@ export interface StageConfig {
   readonly domain?: DomainConfig;
   /** 1 in dev (cost), one per AZ where an AZ outage must not cut egress. */
   readonly natGateways: number;
+  /**
+   * CloudWatch Logs and EventBridge interface endpoints. Each costs ~$7.30 per AZ per month, which
+   * only beats NAT data processing ($0.045/GB) above ~160 GB a month, so only prod has them.
+   */
+  readonly interfaceEndpoints: boolean;
   readonly database: DatabaseConfig;
   /** @default - alarms go to an SNS topic without subscribers; set with `-c alarmEmail=` */
   readonly alarmEmail?: string;
@@ -78,6 +83,7 @@ export const stages: Record<StageName, StageConfig> = {
     ...base,
     name: 'dev',
     natGateways: 1,
+    interfaceEndpoints: false,
     database: {
       instanceSize: 'micro',
       allocatedStorageGiB: 20,
@@ -98,6 +104,7 @@ export const stages: Record<StageName, StageConfig> = {
     ...base,
     name: 'staging',
     natGateways: 1,
+    interfaceEndpoints: false,
     database: {
       instanceSize: 'small',
       allocatedStorageGiB: 20,
@@ -116,6 +123,7 @@ export const stages: Record<StageName, StageConfig> = {
     ...base,
     name: 'prod',
     natGateways: 2,
+    interfaceEndpoints: true,
     database: {
       instanceSize: 'medium',
       allocatedStorageGiB: 50,

@@ -13,6 +13,9 @@ export class NetworkStack extends Stack {
 
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, props);
-    this.network = new Network(this, 'Network', { natGateways: props.config.natGateways });
+    this.network = new Network(this, 'Network', {
+      natGateways: props.config.natGateways,
+      interfaceEndpoints: props.config.interfaceEndpoints,
+    });
   }
 }

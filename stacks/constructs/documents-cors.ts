@@ -26,7 +26,8 @@ export class DocumentsCors extends Construct {
           CORSRules: [
             {
               AllowedOrigins: props.allowedOrigins,
-              AllowedMethods: ['POST', 'PUT', 'GET'],
+              // Uploads are presigned POSTs (ADR 0001); GET lets the client fetch a presigned download.
+              AllowedMethods: ['POST', 'GET'],
               AllowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
               ExposeHeaders: ['ETag'],
               MaxAgeSeconds: 3000,

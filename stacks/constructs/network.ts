@@ -8,6 +8,11 @@ export interface NetworkProps {
    */
   readonly natGateways?: number;
   /**
+   * Add CloudWatch Logs and EventBridge interface endpoints (traffic that would otherwise cross the NAT).
+   * @default false
+   */
+  readonly interfaceEndpoints?: boolean;
+  /**
    * VPC address range (a literal, so security group rules can name it).
    * @default '10.40.0.0/16'
    */
@@ -46,7 +51,8 @@ export class Network extends Construct {
       },
     });
     // Interface endpoints cost ~$7/month per AZ each, so only where they carry steady traffic:
-    // the per-minute outbox relay and every request's logs would otherwise go through the NAT.
+    // Fargate's log stream and the per-minute outbox relay would otherwise go through the NAT.
+    if (!props.interfaceEndpoints) return;
     for (const [name, service] of [
       ['Logs', ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS],
       ['Events', ec2.InterfaceVpcEndpointAwsService.EVENTBRIDGE],

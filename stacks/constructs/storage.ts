@@ -101,21 +101,23 @@ export class Storage extends Construct {
   }
 
   /**
-   * Read, write and delete objects under `assessments/*` only: no `s3:*`, no bucket-wide resource.
+   * Read, write and delete objects under `assessments/*` only: no `s3:*`, no `Resource: *`.
    * Presigned URLs carry the grantee's permissions, so this also bounds what a browser can upload.
+   * `s3:ListBucket` on the bucket itself is what the health check's HeadBucket needs.
    */
-  grantDocuments(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({
+  grantDocuments(grantee: iam.IGrantable): void {
+    const arn = this.documentsArnFor(grantee);
+    iam.Grant.addToPrincipal({
       grantee,
       actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      resourceArns: [this.documentsObjectsArn(grantee)],
+      resourceArns: [`${arn}/${documentsPrefix}*`],
     });
+    iam.Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [arn] });
   }
 
-  /** `<bucket ARN>/assessments/*`, through the fixed export when used from another stack. */
-  documentsObjectsArn(scope: iam.IGrantable | Construct): string {
+  /** The documents bucket ARN; through the fixed export when used from another stack. */
+  private documentsArnFor(scope: iam.IGrantable | Construct): string {
     const sameStack = scope instanceof Construct && Stack.of(scope) === Stack.of(this);
-    const arn = sameStack ? this.documentsBucket.bucketArn : Fn.importValue(this.documentsArnExportName);
-    return `${arn}/${documentsPrefix}*`;
+    return sameStack ? this.documentsBucket.bucketArn : Fn.importValue(this.documentsArnExportName);
   }
 }

@@ -1,4 +1,6 @@
+import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { exampleDomain, resourcesOf, type Synth, synth } from './synth';
 
 const cachingDisabled = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -160,5 +162,18 @@ describe('target=fargate', () => {
   it('when synthesized, then no API Lambda, HTTP API or canary exists', () => {
     dev.appStack.resourceCountIs('AWS::ApiGatewayV2::Api', 0);
     dev.appStack.resourceCountIs('AWS::CodeDeploy::DeploymentGroup', 0);
+  });
+
+  it('when prod has a domain, then nag passes without the dev-only acknowledgements (CFR4, CFR5, RDS3)', () => {
+    const errors = new AwsSolutionsChecks()
+      .validateScope(withDomain.scalemap)
+      .violations.filter((v) => v.severity === 'error');
+    expect(errors.map((v) => v.ruleName)).toEqual([]);
+    const acked = withDomain.scalemap.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+      .flatMap((m) => Object.keys(m.data as object))
+      .filter((id) => id.includes('AwsSolutions-'));
+    expect(acked.filter((id) => /CFR4|CFR5|RDS3/.test(id))).toEqual([]);
   });
 });
