@@ -26,6 +26,26 @@ async function ecsTaskId(config: Config): Promise<string | undefined> {
   }
 }
 
+/**
+ * Keep-alive connections would hold `server.close()` open until they time out. Once draining, every
+ * response still to be written says `Connection: close`, and sockets are closed as they go idle.
+ */
+function drainer(server: http.Server): () => void {
+  let draining = false;
+  const open = new Set<http.ServerResponse>();
+  server.on('request', (_req, res: http.ServerResponse) => {
+    open.add(res);
+    if (draining && !res.headersSent) res.setHeader('connection', 'close');
+    res.on('finish', () => draining && setImmediate(() => server.closeIdleConnections()));
+    res.on('close', () => open.delete(res));
+  });
+  return () => {
+    draining = true;
+    for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
+    server.closeIdleConnections();
+  };
+}
+
 async function main(): Promise<void> {
   const env = loadConfig('fargate');
   // Tasks × 10 must stay within RDS Proxy's connection budget.
@@ -33,14 +53,16 @@ async function main(): Promise<void> {
   const deps = buildDeps(config, { taskId: await ecsTaskId(config) });
   const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_MS }, createApp(deps));
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  const drain = drainer(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   deps.logger.info('listening', { port, poolMax: config.db.poolMax, taskId: deps.taskId });
   const flusher = setInterval(() => deps.metrics.flush(), METRICS_INTERVAL_MS);
   flusher.unref();
 
-  process.once('SIGTERM', () => {
-    deps.logger.info('SIGTERM: draining');
+  // ECS sends SIGTERM; SIGINT is Ctrl+C on a `docker run`.
+  const shutdown = (signal: NodeJS.Signals) => {
+    deps.logger.info('draining', { signal });
     clearInterval(flusher);
     // Requests still running when the drain time is up are cut, so the exit beats SIGKILL.
     const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
@@ -53,8 +75,10 @@ async function main(): Promise<void> {
       deps.logger.info('stopped');
       process.exit(0);
     });
-    server.closeIdleConnections();
-  });
+    drain();
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
 }
 
 main().catch((err: unknown) => {
