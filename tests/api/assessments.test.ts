@@ -3,6 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
 import { requiredQuestionIds, totalQuestions } from '../../functions/api/features/questionnaire/service';
 import { assessmentResponses, assessments, outbox } from '../../functions/api/platform/db/schema';
+import { createInProcessPublisher, type EventPublisher } from '../../functions/api/platform/events/events';
+import { relayOutbox } from '../../functions/api/platform/events/relay';
 import { startTestApp, type TestApp } from '../support/app';
 import { type ApiClient, allAnswers, registerAndLogin } from '../support/client';
 import { expectProblem } from './support/problem';
@@ -350,6 +352,8 @@ describe('POST /api/assessments/:id/submit', () => {
     const events = await outboxFor(a.id);
     expect(events).toHaveLength(1);
     expect(events[0]!.type).toBe('assessment.submitted');
+    expect(events[0]!.publishedAt).toBeInstanceOf(Date);
+    expect(events[0]!.payload).toMatchObject({ assessmentId: a.id, userId: alice.userId });
     expect(app.published.filter((e) => e.id === events[0]!.id)).toHaveLength(1);
     const detail = await alice.client.get<Detail>(`/api/assessments/${a.id}`);
     expect(detail.body.status).toBe('submitted');
@@ -390,5 +394,48 @@ describe('POST /api/assessments/:id/submit', () => {
     expectProblem(await mallory.client.post(`/api/assessments/${a.id}/submit`), 404);
     expect((await dbRow(a.id)).status).toBe('draft');
     expect(await outboxFor(a.id)).toEqual([]);
+  });
+});
+
+describe('POST /api/assessments/:id/submit when the event bus is down', () => {
+  let flaky: TestApp;
+  let busUp = false;
+  const delivered = createInProcessPublisher();
+  const bus: EventPublisher = {
+    async publish(events) {
+      if (!busUp) throw new Error('EventBridge unavailable');
+      return delivered.publish(events);
+    },
+  };
+  beforeAll(async () => {
+    flaky = await startTestApp({ deps: { events: bus } });
+  });
+  afterAll(async () => {
+    await flaky?.stop();
+  });
+
+  it('when publishing fails, then the submit still succeeds, the event waits in the outbox, and the relay delivers it exactly once', async () => {
+    const owner = await registerAndLogin(flaky.url, 'flaky');
+    const created = await owner.client.post<{ id: string }>('/api/assessments', {});
+    const id = created.body.id;
+    expect((await owner.client.put(`/api/assessments/${id}/responses`, { responses: answers })).status).toBe(
+      200,
+    );
+    const res = await owner.client.post<SubmitBody>(`/api/assessments/${id}/submit`);
+    expect(res.status).toBe(200);
+    const [waiting] = await flaky.deps.db.db.select().from(outbox);
+    expect(waiting).toMatchObject({ type: 'assessment.submitted', publishedAt: null });
+    expect(waiting!.attempts).toBeGreaterThanOrEqual(1);
+
+    busUp = true;
+    expect(await relayOutbox(flaky.deps.db.db, bus)).toEqual({ published: 1, failed: 0 });
+    expect(await relayOutbox(flaky.deps.db.db, bus)).toEqual({ published: 0, failed: 0 });
+    expect(delivered.published.map((e) => e.id)).toEqual([waiting!.id]);
+    const [done] = await flaky.deps.db.db.select().from(outbox);
+    expect(done!.publishedAt).toBeInstanceOf(Date);
+    // A repeat submit neither writes nor publishes again.
+    expect((await owner.client.post<SubmitBody>(`/api/assessments/${id}/submit`)).body).toEqual(res.body);
+    expect(await flaky.deps.db.db.select().from(outbox)).toHaveLength(1);
+    expect(delivered.published).toHaveLength(1);
   });
 });

@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
+import { documents } from '../../functions/api/platform/db/schema';
 import { startTestApp, type TestApp } from '../support/app';
-import { ApiClient, registerAndLogin } from '../support/client';
-import { snapshot } from './support/inspect';
+import { ApiClient, registerAndLogin, uploadViaPresignedPost } from '../support/client';
+import { PDF, pdfBytes } from '../support/files';
+import { rowCount, snapshot } from './support/inspect';
 import { expectProblem } from './support/problem';
 
 interface Health {
@@ -73,9 +76,26 @@ describe('GET /api/health when a dependency is down', () => {
   let hole: { close(): Promise<void> } | undefined;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'scalemap-health-'));
   let user: Awaited<ReturnType<typeof registerAndLogin>>;
+  /** An assessment with one uploaded and one pending document, made while S3 is up. */
+  const docs = { assessmentId: '', uploaded: '', pending: '', storageCheckedAt: 0 };
   beforeAll(async () => {
     app = await startTestApp();
     user = await registerAndLogin(app.url, 'health');
+    docs.assessmentId = (await user.client.post<{ id: string }>('/api/assessments', {})).body.id;
+    const slot = (fileName: string) =>
+      user.client.post<{ document: { id: string }; upload: { url: string; fields: Record<string, string> } }>(
+        `/api/assessments/${docs.assessmentId}/documents`,
+        { fileName, contentType: PDF, sizeBytes: pdfBytes().length },
+      );
+    const up = (await slot('kept.pdf')).body;
+    await uploadViaPresignedPost(up.upload, pdfBytes(), PDF);
+    expect(
+      (await user.client.post(`/api/assessments/${docs.assessmentId}/documents/${up.document.id}/complete`))
+        .status,
+    ).toBe(200);
+    docs.uploaded = up.document.id;
+    docs.pending = (await slot('pending.pdf')).body.document.id;
+    docs.storageCheckedAt = Date.now();
   });
   afterAll(async () => {
     await hole?.close();
@@ -84,7 +104,7 @@ describe('GET /api/health when a dependency is down', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('when S3 is stopped, then 503 unhealthy naming s3 alone, within 2 s, and uploads answer 503 without writing', async () => {
+  it('when S3 is stopped, then 503 unhealthy naming s3 alone, within 2 s', async () => {
     await app.s3.stop();
     const { res, ms } = await health(app.url);
     expect(res.status).toBe(503);
@@ -95,19 +115,39 @@ describe('GET /api/health when a dependency is down', () => {
       services: { db: 'up', s3: 'down', cognito: 'up' },
     });
     expect(ms).toBeLessThan(2000);
+  });
 
-    const assessment = await user.client.post<{ id: string }>('/api/assessments', {});
-    const before = await user.client.get<{ documents: unknown[] }>(`/api/assessments/${assessment.body.id}`);
+  it('when S3 is stopped, then completing is 503 (not "not uploaded") and deleting is 503 with the document kept', async () => {
+    const base = `/api/assessments/${docs.assessmentId}/documents`;
+    expectProblem(await user.client.post(`${base}/${docs.pending}/complete`), 503);
+    expectProblem(await user.client.delete(`${base}/${docs.uploaded}`), 503);
+    const rows = await app.deps.db.db
+      .select({ id: documents.id, status: documents.status })
+      .from(documents)
+      .where(eq(documents.assessmentId, docs.assessmentId));
+    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [
+        { id: docs.uploaded, status: 'uploaded' },
+        { id: docs.pending, status: 'pending' },
+      ].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('when S3 has been down past the 5 s reachability cache, then a new upload slot is 503, fast, and writes nothing', async () => {
+    // The app trusts a successful S3 check for 5 s; the last one was the setup's last upload slot.
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, docs.storageCheckedAt + 5_100 - Date.now())),
+    );
+    const before = await rowCount(app, documents);
     const started = Date.now();
-    const upload = await user.client.post(`/api/assessments/${assessment.body.id}/documents`, {
+    const upload = await user.client.post(`/api/assessments/${docs.assessmentId}/documents`, {
       fileName: 'a.pdf',
-      contentType: 'application/pdf',
+      contentType: PDF,
       sizeBytes: 10,
     });
     expectProblem(upload, 503);
     expect(Date.now() - started).toBeLessThan(5000);
-    const after = await user.client.get<{ documents: unknown[] }>(`/api/assessments/${assessment.body.id}`);
-    expect(after.body.documents).toEqual(before.body.documents);
+    expect(await rowCount(app, documents)).toBe(before);
   });
 
   it('when S3 accepts connections but never answers, then health still answers 503 within 2 s', async () => {
