@@ -15,6 +15,8 @@ import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
   url: string;
+  /** The temp folder holding the stand-ins' data (`s3/`, `cognito/`), to restart them in place. */
+  dataDir: string;
   config: Config;
   deps: AppDeps;
   database: TestDatabase;
@@ -31,6 +33,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Dependency overrides (e.g. a logger that captures output). */
   deps?: Partial<AppDeps>;
+  /** A PostgreSQL server URL to create the test database on (e.g. a throwaway cluster); wins over DATABASE_URL. */
+  databaseUrl?: string;
 }
 
 /** Starts the real app on real HTTP (port 0) against a fresh database and the S3/Cognito stand-ins. */
@@ -42,7 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const origin = `http://127.0.0.1:${port}`;
   const bucket = 'scalemap-test-documents';
   const [database, s3, cognito] = await Promise.all([
-    createTestDatabase(),
+    createTestDatabase({ adminUrl: options.databaseUrl }),
     startS3({ dataDir: path.join(dir, 's3'), bucket, allowedOrigins: [origin] }),
     startCognito({ dataDir: path.join(dir, 'cognito') }),
   ]);
@@ -76,6 +80,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   server.on('request', createApp(deps));
   return {
     url: origin,
+    dataDir: dir,
     config,
     deps,
     database,

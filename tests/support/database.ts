@@ -14,11 +14,11 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, migrated database: a new database on the real PostgreSQL named by DATABASE_URL (CI),
- * otherwise an in-memory PGlite, so `npm test` passes on a fresh machine too.
+ * A fresh, migrated database: a new database on the real PostgreSQL named by `adminUrl` or
+ * DATABASE_URL (CI), otherwise an in-memory PGlite, so `npm test` passes on a fresh machine too.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = process.env.DATABASE_URL;
+export async function createTestDatabase(options: { adminUrl?: string } = {}): Promise<TestDatabase> {
+  const adminUrl = options.adminUrl ?? process.env.DATABASE_URL;
   if (!adminUrl) {
     const { startPglite } = await import('../../container/stand-ins/pglite');
     const handle = await startPglite({});
