@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { NavLink } from 'react-router';
 import { ProgressBar } from '../../../components/progress-bar';
 import { useWorkspace } from '../../../features/assessments/lib/workspace-context';
@@ -13,6 +14,8 @@ export function StepNav() {
   const completeCount = domains.filter((d) => domainProgress(d, ws.values).complete).length;
   const base = `/assessments/${ws.assessmentId}`;
   const submitted = ws.status === 'submitted';
+  // On phones the domain list starts folded so the step itself comes first.
+  const [wide] = useState(() => window.matchMedia?.('(min-width: 861px)').matches ?? true);
   return (
     <aside className="step-nav" aria-label="Assessment steps">
       {submitted ? null : <SaveStatus snapshot={ws.save} onRetry={() => void ws.flush()} />}
@@ -23,7 +26,7 @@ export function StepNav() {
         showLabel
         valueText={`${overall.answered} of ${overall.total} answered (${percent(overall.answered, overall.total)}%)`}
       />
-      <details className="step-nav__details" open>
+      <details className="step-nav__details" open={wide}>
         <summary>
           Domains{' '}
           <span className="muted">

@@ -42,7 +42,7 @@ export function radarGeometry(
   domains: RadarDomain[],
   scores: RadarScore[],
   priorityDomains: string[],
-  { width = 720, height = 540, radius = 165 } = {},
+  { width = 800, height = 560, radius = 165 } = {},
 ): RadarGeometry {
   const byId = new Map(scores.map((s) => [s.domainId, clampScore(s.score)]));
   const all = [...domains];
@@ -110,15 +110,16 @@ export function describeRadar(points: RadarPoint[]): string {
     .join(' ');
 }
 
-/** Splits a long domain name onto at most two lines for the chart labels. */
+/** Splits a long domain name into lines of at most `max` characters (words are never cut). */
 export function wrapLabel(name: string, max = 20): string[] {
-  if (name.length <= max) return [name];
-  const words = name.split(' ');
-  let first = '';
-  while (words.length && `${first} ${words[0]}`.trim().length <= max)
-    first = `${first} ${words.shift()}`.trim();
-  const rest = words.join(' ');
-  return [first || name.slice(0, max), rest.length > max + 4 ? `${rest.slice(0, max + 1)}…` : rest].filter(
-    Boolean,
-  );
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(' ')) {
+    if (line && `${line} ${word}`.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
