@@ -10,7 +10,11 @@ const userColumns = {
   industry: users.industry,
 };
 
-/** Creates the user, or returns the existing row for the same Cognito identity. */
+/**
+ * Creates the user, or links the existing row for the same e-mail to this Cognito identity. The
+ * e-mail is the Cognito username, so a row with it belongs to this person: their Cognito user was
+ * deleted and they signed up again. (Callers only pass a sub that has no row yet.)
+ */
 export async function upsertUser(
   db: Database,
   input: { cognitoSub: string; email: string; companyName: string; industry: string },
@@ -18,7 +22,7 @@ export async function upsertUser(
   const [row] = await db
     .insert(users)
     .values(input)
-    .onConflictDoUpdate({ target: users.cognitoSub, set: { email: input.email } })
+    .onConflictDoUpdate({ target: users.email, set: { cognitoSub: input.cognitoSub } })
     .returning(userColumns);
   return row!;
 }
