@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   AdminConfirmSignUpCommand,
+  AdminDeleteUserCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { eq } from 'drizzle-orm';
@@ -78,6 +79,35 @@ describe('POST /api/auth/register', () => {
       industry: 'Retail',
     });
     expectProblem(res, 409);
+  });
+
+  it('when the Cognito user was deleted and the person signs up again, then they get their account back (not a 500)', async () => {
+    const dave = await registerAndLogin(app.url, 'dave');
+    const cognito = new CognitoIdentityProviderClient({
+      endpoint: app.cognito.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    await cognito.send(
+      new AdminDeleteUserCommand({ UserPoolId: app.cognito.userPoolId, Username: dave.email }),
+    );
+    cognito.destroy();
+    const client = new ApiClient(app.url);
+    const again = await client.post<{ userId: string }>('/api/auth/register', {
+      email: dave.email,
+      password: PASSWORD,
+      companyName: 'Dave Again',
+      industry: 'Retail',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.userId).toBe(dave.userId);
+    expect((await client.post('/api/auth/login', { email: dave.email, password: PASSWORD })).status).toBe(
+      200,
+    );
+    expect((await client.get<{ id: string }>('/api/auth/me')).body.id).toBe(dave.userId);
+    // The deleted identity's token no longer maps to the account.
+    const stale = new ApiClient(app.url, { authorization: `Bearer ${dave.accessToken}` });
+    expectProblem(await stale.get('/api/auth/me'), 401);
   });
 
   it('when the password is weak or a field has control characters, then 400 names the fields and nothing is created', async () => {
