@@ -71,17 +71,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/** A failure the journey provokes on purpose; the browser logs it as a console error. */
+export type ExpectedFailure = { status: number | 'network'; path: string };
+
 /**
- * Console errors, minus the browser's own network lines for the 401s the journey provokes on purpose:
- * GET /api/auth/me while signed out, and the deliberate wrong-password login.
+ * Console errors, minus the browser's own network lines for failures the journey provokes on purpose
+ * (GET /api/auth/me while signed out, a wrong password, a simulated outage, a version conflict).
  */
-export function watchConsole(page: Page, expected401 = ['/api/auth/me', '/api/auth/login']): string[] {
+export function watchConsole(page: Page, expected: ExpectedFailure[]): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const url = msg.location().url ?? '';
-    if (/status of 401/.test(msg.text()) && expected401.some((p) => url.endsWith(p))) return;
-    errors.push(`${msg.text()} (${url})`);
+    const text = msg.text();
+    const allowed = expected.some(
+      (e) =>
+        new URL(url || 'http://x/').pathname.endsWith(e.path) &&
+        (e.status === 'network' ? /net::ERR_/.test(text) : text.includes(`status of ${e.status}`)),
+    );
+    if (!allowed) errors.push(`${text} (${url})`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   return errors;
