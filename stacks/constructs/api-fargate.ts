@@ -154,8 +154,7 @@ export class ApiFargate extends Construct implements ApiTarget {
     });
     new AlbAccessLogs(this, 'AccessLogs', {
       loadBalancer: this.loadBalancer,
-      bucket: props.accessLogsBucket,
-      prefix: 'alb',
+      serverAccessLogsBucket: props.accessLogsBucket,
     });
 
     const targetGroup = new elbv2.ApplicationTargetGroup(this, 'Targets', {

@@ -1,5 +1,4 @@
 import { CfnOutput, Duration, Fn, aws_iam as iam, RemovalPolicy, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
-import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 
 export interface StorageProps {
@@ -58,8 +57,8 @@ export class Storage extends Construct {
   }
 
   /**
-   * Lets this account's buckets (in later stacks too: no back-reference, so no cycle) and its ALBs
-   * deliver logs here. S3 server access logs go under `<bucket>/`, ALB logs under `alb/`.
+   * Lets this account's buckets (in later stacks too: no back-reference, so no cycle) deliver server
+   * access logs here, each under its own prefix. CloudFront standard logs arrive through ACLs.
    */
   private allowLogDelivery(): void {
     const { account } = Stack.of(this);
@@ -70,17 +69,6 @@ export class Storage extends Construct {
         actions: ['s3:PutObject'],
         resources: [logs.arnForObjects('*')],
         conditions: { StringEquals: { 'aws:SourceAccount': account } },
-      }),
-    );
-    // Regions launched before 2022-08 use the regional ELB account; newer ones the service principal.
-    logs.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [
-          new iam.AccountPrincipal(Stack.of(this).regionalFact(FactName.ELBV2_ACCOUNT)),
-          new iam.ServicePrincipal('logdelivery.elasticloadbalancing.amazonaws.com'),
-        ],
-        actions: ['s3:PutObject'],
-        resources: [logs.arnForObjects(`alb/AWSLogs/${account}/*`)],
       }),
     );
   }
