@@ -92,7 +92,8 @@ export function runNode(args: string[], env: Record<string, string>, cwd: string
       stderr += d;
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': only then has all of stdout and stderr been read.
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
     });
@@ -116,7 +117,7 @@ export function startServer(taskRoot: string, env: Record<string, string>): Prom
   let stdout = '';
   let stderr = '';
   const exited = new Promise<Exit>((resolve) => {
-    child.on('exit', (code, signal) =>
+    child.on('close', (code, signal) =>
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started }),
     );
   });
