@@ -8,7 +8,9 @@ const label = (name: string, max: number) =>
     .trim()
     .min(1, `${name} is required.`)
     .max(max, `${name} must be at most ${max} characters.`)
-    .refine(noControl, `${name} must not contain control characters.`);
+    .refine(noControl, `${name} must not contain control characters.`)
+    // A lone UTF-16 surrogate would be stored mangled (as U+FFFD) or refused by the database.
+    .refine((s) => !/\p{Cs}/u.test(s), `${name} must be valid Unicode text.`);
 
 export const email = z
   .email('Enter a valid e-mail address.')

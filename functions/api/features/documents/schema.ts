@@ -20,6 +20,8 @@ const fileName = z
   .min(1, 'The file name is required.')
   .max(200, 'The file name must be at most 200 characters.')
   .refine((s) => !hasControlChars(s), 'The file name must not contain control characters.')
+  // A lone UTF-16 surrogate would be stored mangled (as U+FFFD) or refused by the database.
+  .refine((s) => !/\p{Cs}/u.test(s), 'The file name must be valid Unicode text.')
   .refine((s) => !/[/\\]/.test(s) && !s.includes('..'), 'The file name must not contain a path.')
   .refine((s) => s.trim() === s && s.length > 0, 'The file name must not start or end with spaces.');
 
