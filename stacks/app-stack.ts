@@ -82,7 +82,6 @@ export class AppStack extends Stack {
       vpc,
       environment: env('lambda'),
       timeout: Duration.seconds(50),
-      reservedConcurrency: 1,
       description: 'Publishes outbox rows to EventBridge',
     });
     events.scheduleRelay(relay.function);
@@ -117,6 +116,9 @@ export class AppStack extends Stack {
       database.grantConnect(compute);
       database.allowFrom(compute);
     }
+    // The proxy ingress rules are children of the clients' security groups; the trigger must not
+    // connect before its rule exists (its role policy is already a dependency of the function).
+    migrations.trigger.node.addDependency(...migrate.function.connections.securityGroups);
     storage.grantDocuments(this.api);
     if (config.autoConfirmSignups) auth.userPool.grant(this.api, 'cognito-idp:AdminConfirmSignUp');
 

@@ -115,6 +115,18 @@ describe('target=lambda (dev)', () => {
     s.appStack.resourceCountIs('Custom::Trigger', 1);
   });
 
+  it('when the migrate trigger runs, then the DB connection rule exists and the API waits for it', () => {
+    const resources = s.appStack.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
+    const [trigger] = Object.values(resources).filter((r) => r.Type === 'Custom::Trigger');
+    const dependsOnTypes = (trigger!.DependsOn ?? []).map((id) => resources[id]?.Type);
+    expect(dependsOnTypes).toContain('AWS::EC2::SecurityGroupIngress');
+    const [triggerId] = Object.entries(resources).find(([, r]) => r.Type === 'Custom::Trigger')!;
+    const api = Object.values(resources).find(
+      (r) => r.Type === 'AWS::Lambda::Function' && JSON.stringify(r).includes('lambda.handler'),
+    );
+    expect(api!.DependsOn).toContain(triggerId);
+  });
+
   it('when synthesized, then the relay runs every minute with a dead-letter queue', () => {
     s.appStack.hasResourceProperties('AWS::Lambda::Function', {
       ImageConfig: { Command: ['relay.handler'] },
