@@ -47,10 +47,11 @@ function ignored(file: string, patterns: string[]): boolean {
     const re = new RegExp(
       `^${pattern
         .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*\*\/?/g, '\u0000')
+        .replaceAll('**/', '%GLOBSTAR%')
+        .replaceAll('**', '%GLOBSTAR%')
         .replace(/\*/g, '[^/]*')
         .replace(/\?/g, '[^/]')
-        .replace(/\u0000/g, '(?:.*/)?')}$`,
+        .replaceAll('%GLOBSTAR%', '(?:.*/)?')}$`,
     );
     const matches = parts.some((_, i) => re.test(parts.slice(0, i + 1).join('/')));
     if (matches) excluded = !negate;
