@@ -210,6 +210,8 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     await page.setViewportSize({ width: 360, height: 780 });
     await screenshot(page, 'results-360');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Roughly an A4 page's CSS width.
+    await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     await screenshot(page, 'results-print');
     await page.emulateMedia({ media: 'screen' });

@@ -13,7 +13,6 @@ type ErrorSummaryProps = {
 export function ErrorSummary({ items, title = 'There is a problem', focusKey }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   const hasItems = items.length > 0;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows the submit attempt only
   useEffect(() => {
     if (hasItems) ref.current?.focus();
   }, [focusKey]);

@@ -19,7 +19,6 @@ export function useQuery<T>(key: string, fetcher: (signal: AbortSignal) => Promi
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key and tick are the triggers
   useEffect(() => {
     const controller = new AbortController();
     setLoading(true);
