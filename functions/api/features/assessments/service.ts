@@ -24,7 +24,11 @@ export const ASSESSMENT_SUBMITTED = 'assessment.submitted';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const progressOf = (answered: number) => ({ answered, total: totalQuestions });
 
-export function toDocumentView(d: Awaited<ReturnType<typeof repo.documentsOf>>[number]): DocumentView {
+type DocumentRow = Awaited<ReturnType<typeof repo.documentsOf>>[number];
+
+export function toDocumentView(
+  d: Pick<DocumentRow, 'id' | 'fileName' | 'fileType' | 'sizeBytes' | 'status' | 'createdAt'>,
+): DocumentView {
   return {
     id: d.id,
     fileName: d.fileName,
@@ -93,12 +97,6 @@ export function assessmentService(deps: AppDeps) {
   const { db } = deps.db;
   const now = deps.clock ?? (() => new Date());
 
-  async function owned(userId: string, id: string) {
-    const row = await repo.findOwned(db, userId, id);
-    if (!row) throw new NotFoundError('Assessment not found.');
-    return row;
-  }
-
   return {
     async create(userId: string): Promise<AssessmentSummary> {
       return summary(await repo.insertAssessment(db, userId), 0);
@@ -118,12 +116,13 @@ export function assessmentService(deps: AppDeps) {
     },
 
     async get(userId: string, id: string): Promise<AssessmentDetail> {
-      const row = await owned(userId, id);
-      const [responses, docs] = await Promise.all([repo.responsesOf(db, id), repo.documentsOf(db, id)]);
+      const found = await repo.findOwnedDetail(db, userId, id);
+      if (!found) throw new NotFoundError('Assessment not found.');
+      const { assessment: row, responses, documents } = found;
       return {
         ...summary(row, Object.keys(responses).length),
         responses,
-        documents: docs.map(toDocumentView),
+        documents: documents.map((d) => toDocumentView({ ...d, createdAt: new Date(d.createdAt) })),
         ...(row.triageResults
           ? { triageResults: row.triageResults as AssessmentDetail['triageResults'] }
           : {}),
