@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_ADMIN_URL, postgresVersion } from './lib/db';
 import type { BenchOptions } from './lib/options';
 import { type BenchResult, type GoalCheck, goalTable, machineLoad, writeResults } from './lib/report';
+import { describeTarget } from './lib/target';
 
 const benches = ['throughput', 'journey', 'client', 'cold-start'] as const;
 type BenchName = (typeof benches)[number];
@@ -28,13 +29,14 @@ const { values, positionals } = parseArgs({
     'db-url': { type: 'string', default: DEFAULT_ADMIN_URL },
     'cpu-prof': { type: 'boolean', default: false },
     pool: { type: 'string' },
+    'stand-ins': { type: 'string', default: 'separate' },
     help: { type: 'boolean', default: false },
   },
 });
 
 function usage(): never {
   console.log(
-    'usage: npm run bench -- [--quick] [--runs N] [--users 10,50,200] [--pool N] [--cpu-prof] [--db-url URL] [throughput|journey|client|cold-start ...]',
+    'usage: npm run bench -- [--quick] [--runs N] [--users 10,50,200] [--pool N] [--stand-ins separate|in-process] [--cpu-prof] [--db-url URL] [throughput|journey|client|cold-start ...]',
   );
   process.exit(0);
 }
@@ -93,6 +95,7 @@ async function main() {
     adminUrl: values['db-url'],
     resultsDir,
     cpuProf: values['cpu-prof'],
+    standInsInProcess: values['stand-ins'] === 'in-process',
     serverEnv: values.pool ? { DB_POOL_MAX: values.pool } : {},
     log: (m) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`),
   };
@@ -126,7 +129,7 @@ async function main() {
     `- Node ${node}; PostgreSQL ${pg} (127.0.0.1:5432, a fresh database per bench, dropped afterwards)`,
     `- Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} CPUs, shared; at start ${loadBefore}; at end ${loadAfter}`,
     `- Mode: ${options.quick ? '**--quick** (short runs; indicative only)' : 'full'}; ${options.runs} runs per figure, medians shown`,
-    '- Server under test: the local entry (`startLocal`) run by tsx in its own process, with s3rver and cognito-local in that same process',
+    `- Server under test (P1, P5): ${describeTarget(options)}; P4 uses the local entry itself, serving the built client`,
     '',
     '## Goals',
     '',

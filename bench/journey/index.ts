@@ -10,13 +10,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
 import { allAnswers, PASSWORD } from '../../tests/support/client';
 import { DOCX, PDF, pdfBytes, XLSX, zipBytes } from '../../tests/support/files';
-import { type BenchDatabase, createBenchDatabase } from '../lib/db';
+import type { BenchDatabase } from '../lib/db';
+import { watchDatabase } from '../lib/db-watch';
 import { TimedClient, type Timing, timedUpload } from '../lib/http';
 import type { BenchOptions } from '../lib/options';
 import { cpuBetween, type ServerProcess, spawnServer } from '../lib/proc';
-import { procCpuSeconds } from '../lib/procstat';
 import { type BenchResult, type GoalCheck, mdTable } from '../lib/report';
 import { fmt, median, percentile, round } from '../lib/stats';
+import { startAppTarget } from '../lib/target';
 
 const GOAL_USERS = 200;
 const GOAL_P95_MS = 100;
@@ -176,6 +177,8 @@ interface LoadRun {
   serverCpuPercentOfCore?: number;
   serverEventLoopUtilization?: number;
   serverRssMb?: number;
+  /** CPU of the S3 and Cognito stand-ins' process, when separate. */
+  standInsCpuSeconds?: number;
   pgBackendCpuSeconds?: number;
   pgConnectionsMax?: number;
   pgConnectionsMedian?: number;
@@ -268,40 +271,6 @@ function summarise(users: number, r: Awaited<ReturnType<typeof drive>>): LoadRun
   };
 }
 
-/** Samples the database's connection count and its backends' CPU while a run goes on. */
-function watchDatabase(db: BenchDatabase) {
-  const counts: number[] = [];
-  const backendCpu = new Map<number, { first: number; last: number }>();
-  let stopped = false;
-  const loop = (async () => {
-    // Bounded: stops when the run ends, and never runs past an hour.
-    for (let i = 0; i < 14_400 && !stopped; i++) {
-      try {
-        counts.push(await db.connectionCount());
-        for (const pid of await db.backendPids()) {
-          const s = procCpuSeconds(pid);
-          if (s === undefined) continue;
-          const seen = backendCpu.get(pid);
-          if (seen) seen.last = s;
-          else backendCpu.set(pid, { first: s, last: s });
-        }
-      } catch {
-        // a sample lost is fine
-      }
-      await sleep(250);
-    }
-  })();
-  return async () => {
-    stopped = true;
-    await loop;
-    // The driver's admin connection is to the `postgres` database, so every counted one is the app's.
-    const app = counts;
-    let cpu = 0;
-    for (const { first, last } of backendCpu.values()) cpu += last - first;
-    return { max: Math.max(0, ...app), median: median(app), backendCpuSeconds: cpu };
-  };
-}
-
 async function measure(
   server: ServerProcess,
   db: BenchDatabase | undefined,
@@ -309,12 +278,17 @@ async function measure(
   journey: Journey,
   pacing: Pacing,
   prefix: string,
+  standIns?: ServerProcess,
 ): Promise<LoadRun> {
   const watch = db ? watchDatabase(db) : undefined;
   const before = await server.stats();
+  const standInsBefore = await standIns?.stats();
   const t0 = performance.now();
   const r = await drive(server.url, users, journey, pacing, prefix);
-  const cpu = cpuBetween(before, await server.stats(), performance.now() - t0);
+  const wall = performance.now() - t0;
+  const cpu = cpuBetween(before, await server.stats(), wall);
+  const standInsCpu =
+    standIns && standInsBefore ? cpuBetween(standInsBefore, await standIns.stats(), wall) : undefined;
   const pg = await watch?.();
   return {
     ...summarise(users, r),
@@ -322,6 +296,7 @@ async function measure(
     serverCpuPercentOfCore: cpu.cpuPercentOfCore,
     serverEventLoopUtilization: cpu.eventLoopUtilization,
     serverRssMb: cpu.rssMb,
+    standInsCpuSeconds: standInsCpu?.cpuSeconds,
     pgConnectionsMax: pg?.max,
     pgConnectionsMedian: pg?.median,
     pgBackendCpuSeconds: pg?.backendCpuSeconds,
@@ -349,6 +324,7 @@ function levelTable(levels: LevelResult[]): string {
       'Baseline p95 ms',
       'Server CPU s (% of a core)',
       'Event loop busy',
+      'Stand-ins CPU s',
       'PG backends CPU s',
       'PG connections max (median)',
       'Wall s',
@@ -409,15 +385,11 @@ export async function run(options: BenchOptions, usersSpec?: string, thinkMs = 8
   for (const users of levels) {
     // Ramp every level over ~10 s (the largest over 10 s at 20 users/s), all users may overlap.
     const pacing: Pacing = { arrivalPerSecond: Math.max(2, users / 10), thinkMs, maxConcurrentUsers: users };
-    const db = await createBenchDatabase(options.adminUrl, 'p5');
-    const servers: ServerProcess[] = [];
+    const target = await startAppTarget(options, 'p5');
+    const { app, db } = target;
+    let hello: ServerProcess | undefined;
     try {
-      const app = await spawnServer('bench/lib/serve.ts', [
-        JSON.stringify({ databaseUrl: db.url, env: options.serverEnv }),
-      ]);
-      servers.push(app);
-      const hello = await spawnServer('bench/lib/hello.ts');
-      servers.push(hello);
+      hello = await spawnServer('bench/lib/hello.ts');
       const level: LevelResult = { users, app: [], baseline: [] };
       for (let i = 0; i < runs; i++) {
         const tag = `u${users}-r${i}-${Date.now().toString(36)}`;
@@ -426,7 +398,7 @@ export async function run(options: BenchOptions, usersSpec?: string, thinkMs = 8
           if (which === 'baseline') {
             level.baseline.push(await measure(hello, undefined, users, baselineJourney, pacing, tag));
           } else {
-            const r = await measure(app, db, users, appJourney, pacing, tag);
+            const r = await measure(app, db, users, appJourney, pacing, tag, target.standIns);
             level.app.push(r);
             options.log(
               `P5 ${users} users run ${i + 1}: ${r.journeysOk} ok, ${r.journeysFailed} failed, ${r.errors} errors, API p95 ${fmt(r.apiP95)} ms, p99 ${fmt(r.apiP99)} ms, server CPU ${fmt(r.serverCpuPercentOfCore, 0)}% of a core, PG conns max ${r.pgConnectionsMax}`,
@@ -438,8 +410,8 @@ export async function run(options: BenchOptions, usersSpec?: string, thinkMs = 8
       }
       results.push(level);
     } finally {
-      for (const s of servers) await s.stop().catch(() => {});
-      await db.drop();
+      await hello?.stop().catch(() => {});
+      await target.stop();
     }
   }
 
@@ -464,7 +436,9 @@ export async function run(options: BenchOptions, usersSpec?: string, thinkMs = 8
   const markdown = [
     `Each level: a fresh database and server; ${runs} run(s) per level, alternating with the baseline, medians shown. Users arrive over ~10 s and pause ${thinkMs} ms between steps (the client's autosave debounce); each journey makes ${Object.values(first.app[0]?.routes ?? {}).reduce((n, r) => n + r.count, 0) / first.users} requests (3 of them to the S3 stand-in). "API" percentiles exclude the S3 uploads. The baseline replays the same request pattern against the Express hello-world (the floor set by the driver and the machine).`,
     '',
-    'The S3 (s3rver) and Cognito (cognito-local) stand-ins run inside the server process, so the server CPU includes them: cognito-local signs JWTs and rewrites its JSON user store on every sign-up, and s3rver stores the uploads. In production these are AWS services.',
+    options.standInsInProcess
+      ? 'The S3 (s3rver) and Cognito (cognito-local) stand-ins run inside the server process (`--stand-ins in-process`), so the server CPU includes them: cognito-local signs JWTs and rewrites its JSON user store on every sign-up, and s3rver stores the uploads. In production these are AWS services.'
+      : 'The S3 (s3rver) and Cognito (cognito-local) stand-ins run in their own process (their CPU is the "Stand-ins CPU" column), as AWS services are in production; they still share the machine\'s 2 cores with the server, PostgreSQL and the driver.',
     '',
     levelTable(results),
     '',

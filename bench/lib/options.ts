@@ -10,6 +10,8 @@ export interface BenchOptions {
   resultsDir: string;
   /** Start the server under test with `--cpu-prof`, profiles written to resultsDir/profiles. */
   cpuProf: boolean;
+  /** Run s3rver and cognito-local inside the server process (the plain local entry). @default false */
+  standInsInProcess: boolean;
   /** Extra config variables for the app server (e.g. DB_POOL_MAX=20). */
   serverEnv: Record<string, string>;
   log(message: string): void;

@@ -7,7 +7,11 @@ export interface ServerProcess {
   pid: number;
   /** The child's Node version (it must be the same Node as the driver's). */
   node: string;
+  /** Extra details the child announced (e.g. the stand-ins' endpoints). */
+  info: Record<string, string>;
   stats(): Promise<ProcessStats>;
+  /** Starts the child's CPU profiler, or stops it and writes `file` (.cpuprofile). */
+  profile(action: 'start' | 'stop', file?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +38,7 @@ export function spawnServer(
   });
   let nextId = 0;
   const pending = new Map<number, (s: ProcessStats) => void>();
+  const profiling = new Map<number, () => void>();
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   exit.then(() => {
@@ -53,6 +58,9 @@ export function spawnServer(
       if (m.type === 'failed') {
         clearTimeout(timer);
         reject(new Error(`${script} failed to start: ${m.message}`));
+      } else if (m.type === 'profiled') {
+        profiling.get(m.id)?.();
+        profiling.delete(m.id);
       } else if (m.type === 'stats') {
         pending.get(m.id)?.(m.stats);
         pending.delete(m.id);
@@ -62,6 +70,7 @@ export function spawnServer(
           url: m.url,
           pid: m.pid,
           node: m.node,
+          info: m.info ?? {},
           stats() {
             const id = nextId++;
             return new Promise<ProcessStats>((res, rej) => {
@@ -76,9 +85,17 @@ export function spawnServer(
               child.send({ type: 'stats', id } satisfies ParentMessage);
             });
           },
+          profile(action, file) {
+            const id = nextId++;
+            return new Promise<void>((res) => {
+              profiling.set(id, res);
+              child.send({ type: 'profile', id, action, file } satisfies ParentMessage);
+            });
+          },
           async stop() {
             if (exited) return;
-            child.send({ type: 'stop' } satisfies ParentMessage);
+            if (child.connected) child.send({ type: 'stop' } satisfies ParentMessage);
+            else if (child.pid) process.kill(child.pid, 'SIGTERM');
             const killer = setTimeout(() => {
               if (!exited && child.pid) process.kill(child.pid, 'SIGKILL');
             }, 10_000);

@@ -2,7 +2,10 @@
  * Summarises a V8 .cpuprofile: self time by function and by package, so a `--cpu-prof` run shows
  * where the server's CPU goes. Usage: tsx bench/lib/profile-summary.ts <file.cpuprofile> [top]
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BenchOptions } from './options';
+import type { ServerProcess } from './proc';
 
 interface ProfileNode {
   id: number;
@@ -52,6 +55,24 @@ export function summarise(file: string, top = 25): string {
       .map(([k, us]) => `${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
       .join('\n');
   return `total ${(total / 1e6).toFixed(2)} s sampled\n\nby package:\n${rows(pkg)}\n\nby function (self):\n${rows(fn)}`;
+}
+
+/** Starts profiling the server child; returns the file the profile will be written to. */
+export async function startProfile(
+  server: ServerProcess,
+  options: BenchOptions,
+  name: string,
+): Promise<string> {
+  const dir = path.join(options.resultsDir, 'profiles');
+  mkdirSync(dir, { recursive: true });
+  await server.profile('start');
+  return path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+}
+
+/** Stops profiling, writes the profile and logs its summary. */
+export async function stopProfile(server: ServerProcess, file: string, options: BenchOptions): Promise<void> {
+  await server.profile('stop', file);
+  options.log(`CPU profile: ${path.relative('.', file)}\n${summarise(file, 20)}`);
 }
 
 if (require.main === module) {

@@ -1,12 +1,19 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 
 /** Messages between the bench driver and a server child process (Node IPC). */
 export type ChildMessage =
-  | { type: 'ready'; url: string; node: string; pid: number }
+  | { type: 'ready'; url: string; node: string; pid: number; info?: Record<string, string> }
   | { type: 'stats'; id: number; stats: ProcessStats }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  | { type: 'profiled'; id: number; file?: string };
 
-export type ParentMessage = { type: 'stats'; id: number } | { type: 'stop' };
+export type ParentMessage =
+  | { type: 'stats'; id: number }
+  | { type: 'stop' }
+  /** Start the V8 CPU profiler, or stop it and write the .cpuprofile to `file`. */
+  | { type: 'profile'; id: number; action: 'start' | 'stop'; file?: string };
 
 export interface ProcessStats {
   /** Cumulative CPU time of the process, microseconds (process.cpuUsage()). */
@@ -33,6 +40,26 @@ export function processStats(): ProcessStats {
   };
 }
 
+let session: Session | undefined;
+
+/** Profiles only the measured window (unlike --cpu-prof, which also records start-up). */
+async function profile(action: 'start' | 'stop', file?: string): Promise<string | undefined> {
+  if (action === 'start') {
+    session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    await session.post('Profiler.start');
+    return undefined;
+  }
+  if (!session) return undefined;
+  const { profile: data } = await session.post('Profiler.stop');
+  session.disconnect();
+  session = undefined;
+  if (file) writeFileSync(file, JSON.stringify(data));
+  return file;
+}
+
 function send(message: ChildMessage): void {
   process.send?.(message);
 }
@@ -41,7 +68,9 @@ function send(message: ChildMessage): void {
  * The child's half of the protocol: announces the URL, answers stats requests and stops on request,
  * on SIGTERM or when the driver goes away (IPC disconnect), so no server outlives its bench.
  */
-export function serveChild(start: () => Promise<{ url: string; stop(): Promise<void> }>): void {
+export function serveChild(
+  start: () => Promise<{ url: string; info?: Record<string, string>; stop(): Promise<void> }>,
+): void {
   start().then(
     (server) => {
       let stopping = false;
@@ -55,11 +84,17 @@ export function serveChild(start: () => Promise<{ url: string; stop(): Promise<v
       process.on('message', (m: ParentMessage) => {
         if (m.type === 'stats') send({ type: 'stats', id: m.id, stats: processStats() });
         else if (m.type === 'stop') stop();
+        else if (m.type === 'profile') {
+          profile(m.action, m.file).then(
+            (file) => send({ type: 'profiled', id: m.id, file }),
+            () => send({ type: 'profiled', id: m.id }),
+          );
+        }
       });
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
       process.once('disconnect', stop);
-      send({ type: 'ready', url: server.url, node: process.version, pid: process.pid });
+      send({ type: 'ready', url: server.url, info: server.info, node: process.version, pid: process.pid });
     },
     (err: Error) => {
       send({ type: 'failed', message: err.stack ?? err.message });

@@ -3,14 +3,15 @@
  * cookie), autocannon 50 connections × 10 s, against a bare Express 5 hello-world on the same Node.
  * Both servers run in their own processes; runs alternate baseline/app so drift hits both alike.
  */
-import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { allAnswers, registerAndLogin } from '../../tests/support/client';
-import { createBenchDatabase } from '../lib/db';
+import { watchDatabase } from '../lib/db-watch';
 import type { BenchOptions } from '../lib/options';
 import { cpuBetween, type ServerProcess, spawnServer } from '../lib/proc';
+import { startProfile, stopProfile } from '../lib/profile-summary';
 import { type BenchResult, type GoalCheck, mdTable } from '../lib/report';
 import { fmt, median, round } from '../lib/stats';
+import { startAppTarget } from '../lib/target';
 
 interface Sample {
   reqPerSec: number;
@@ -20,6 +21,10 @@ interface Sample {
   errors: number;
   non2xx: number;
   cpuPercentOfCore?: number;
+  /** Server process CPU per request, ms (robust to a busy machine, unlike req/s). */
+  serverCpuMsPerRequest?: number;
+  /** PostgreSQL backends' CPU per request, ms. */
+  pgCpuMsPerRequest?: number;
 }
 
 const GOAL_RATIO = 0.35;
@@ -58,22 +63,11 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   const connections = 50;
   const duration = options.quick ? 3 : 10;
   const warmup = options.quick ? 1 : 3;
-  const db = await createBenchDatabase(options.adminUrl, 'p1');
-  const servers: ServerProcess[] = [];
+  const target$ = await startAppTarget(options, 'p1');
+  const { app } = target$;
+  let hello: ServerProcess | undefined;
   try {
-    const profileDir = path.join(options.resultsDir, 'profiles');
-    const app = await spawnServer(
-      'bench/lib/serve.ts',
-      [JSON.stringify({ databaseUrl: db.url, env: options.serverEnv })],
-      {
-        nodeFlags: options.cpuProf
-          ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=p1-app.cpuprofile']
-          : [],
-      },
-    );
-    servers.push(app);
-    const hello = await spawnServer('bench/lib/hello.ts');
-    servers.push(hello);
+    hello = await spawnServer('bench/lib/hello.ts');
     const target = await seed(app.url);
     const appUrl = app.url + target.path;
     const helloUrl = `${hello.url}/`;
@@ -94,13 +88,21 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
           baseline.push(s);
           options.log(`P1 run ${i + 1}: baseline ${fmt(s.reqPerSec, 0)} req/s, p99 ${s.p99} ms`);
         } else {
+          const profileFile =
+            options.cpuProf && i === 0 ? await startProfile(app, options, 'p1-app') : undefined;
           const before = await app.stats();
+          const watch = watchDatabase(target$.db);
           const t0 = Date.now();
           const s = sample(await load(appUrl, duration, { cookie: target.cookie }));
-          s.cpuPercentOfCore = cpuBetween(before, await app.stats(), Date.now() - t0).cpuPercentOfCore;
+          const cpu = cpuBetween(before, await app.stats(), Date.now() - t0);
+          const pg = await watch();
+          if (profileFile) await stopProfile(app, profileFile, options);
+          s.cpuPercentOfCore = cpu.cpuPercentOfCore;
+          s.serverCpuMsPerRequest = (cpu.cpuSeconds * 1000) / s.requests;
+          s.pgCpuMsPerRequest = (pg.backendCpuSeconds * 1000) / s.requests;
           measured.push(s);
           options.log(
-            `P1 run ${i + 1}: app ${fmt(s.reqPerSec, 0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}`,
+            `P1 run ${i + 1}: app ${fmt(s.reqPerSec, 0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}, CPU/request: server ${fmt(s.serverCpuMsPerRequest, 2)} ms, PG ${fmt(s.pgCpuMsPerRequest, 2)} ms`,
           );
         }
       }
@@ -132,7 +134,15 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       `${connections} connections × ${duration} s per run (after a ${warmup} s warm-up), ${options.runs} runs alternating, medians shown; autocannon in the driver process, each server in its own process.`,
       '',
       mdTable(
-        ['Target', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx + errors', 'server CPU (% of a core)'],
+        [
+          'Target',
+          'req/s',
+          'p50 ms',
+          'p99 ms',
+          'non-2xx + errors',
+          'server CPU (% of a core)',
+          'CPU per request: server / PostgreSQL (ms)',
+        ],
         [
           [
             'Express 5 hello-world (baseline)',
@@ -140,6 +150,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
             fmt(med(baseline, 'p50'), 0),
             fmt(med(baseline, 'p99'), 0),
             baseline.reduce((n, s) => n + s.errors + s.non2xx, 0),
+            '—',
             '—',
           ],
           [
@@ -149,8 +160,9 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
             fmt(appP99, 0),
             failures,
             fmt(med(measured, 'cpuPercentOfCore'), 0),
+            `${fmt(med(measured, 'serverCpuMsPerRequest'), 2)} / ${fmt(med(measured, 'pgCpuMsPerRequest'), 2)}`,
           ],
-          ['**Ratio app / baseline**', `**${fmt(ratio * 100)}%**`, '', '', '', ''],
+          ['**Ratio app / baseline**', `**${fmt(ratio * 100)}%**`, '', '', '', '', ''],
         ],
       ),
       '',
@@ -178,7 +190,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       },
     };
   } finally {
-    for (const s of servers) await s.stop().catch(() => {});
-    await db.drop();
+    await hello?.stop().catch(() => {});
+    await target$.stop();
   }
 }
