@@ -77,7 +77,7 @@ export class ApiFargate extends Construct implements ApiTarget {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    const app = taskDef.addContainer('api', {
+    taskDef.addContainer('api', {
       image: ecs.ContainerImage.fromDockerImageAsset(props.image),
       entryPoint: ['node', 'server.js'],
       command: [],
@@ -88,7 +88,7 @@ export class ApiFargate extends Construct implements ApiTarget {
       portMappings: [{ containerPort: 3000 }],
       stopTimeout: Duration.seconds(30),
     });
-    const xray = taskDef.addContainer('xray-daemon', {
+    taskDef.addContainer('xray-daemon', {
       image: ecs.ContainerImage.fromRegistry('public.ecr.aws/xray/aws-xray-daemon:3.x'),
       essential: false,
       cpu: 32,
@@ -97,7 +97,7 @@ export class ApiFargate extends Construct implements ApiTarget {
       logging: ecs.LogDrivers.awsLogs({ logGroup: appLogs, streamPrefix: 'xray' }),
       portMappings: [{ containerPort: 2000, protocol: ecs.Protocol.UDP }],
     });
-    app.addContainerDependencies({ container: xray, condition: ecs.ContainerDependencyCondition.START });
+    // No start-order dependency: until the daemon listens, the SDK's UDP segments are simply dropped.
     // What AWSXRayDaemonWriteAccess grants, inline; X-Ray actions take no resource ARN.
     taskDef.addToTaskRolePolicy(
       new iam.PolicyStatement({

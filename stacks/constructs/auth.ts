@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 
 export interface AuthProps {
   /**
-   * Feature plan; Plus turns on threat protection in full-function mode.
+   * Feature plan; Plus turns on threat protection (audit mode).
    * @default 'essentials'
    */
   readonly plan?: 'essentials' | 'plus';
@@ -39,7 +39,9 @@ export class Auth extends Construct {
       mfa: cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: plus ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
-      standardThreatProtectionMode: plus ? cognito.StandardThreatProtectionMode.FULL_FUNCTION : undefined,
+      // Audit first: sign-ins come through the API (one NAT address), so adaptive risk scores need
+      // the app to pass user context data before blocking is safe to turn on.
+      standardThreatProtectionMode: plus ? cognito.StandardThreatProtectionMode.AUDIT_ONLY : undefined,
       deletionProtection: true,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
