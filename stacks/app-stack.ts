@@ -15,9 +15,13 @@ import { Monitoring } from './constructs/monitoring';
 import type { DataStack } from './data-stack';
 
 export interface AppStackProps extends StackProps {
+  /** Stage settings. */
   readonly config: StageConfig;
+  /** Where the API runs. */
   readonly target: Target;
+  /** The network stack's VPC. */
   readonly vpc: ec2.IVpc;
+  /** The stateful stack: database, user pool, buckets. */
   readonly data: DataStack;
   /** Docker build context (repository root). */
   readonly repoRoot: string;

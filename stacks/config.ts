@@ -25,14 +25,20 @@ export interface DomainConfig {
 export interface DatabaseConfig {
   /** Burstable Graviton size, e.g. `micro` → db.t4g.micro. */
   readonly instanceSize: 'micro' | 'small' | 'medium' | 'large';
+  /** Initial storage. */
   readonly allocatedStorageGiB: number;
+  /** Storage autoscaling ceiling. */
   readonly maxAllocatedStorageGiB: number;
+  /** Standby in a second AZ (prod). */
   readonly multiAz: boolean;
+  /** Refuse deletes until turned off by hand. */
   readonly deletionProtection: boolean;
+  /** Automated backups kept for point-in-time restore. */
   readonly backupRetentionDays: number;
 }
 
 export interface StageConfig {
+  /** Also the stack-name prefix: `ScaleMap-<name>-…`. */
   readonly name: StageName;
   /** Target used when `-c target=` is not given. */
   readonly defaultTarget: Target;
@@ -45,6 +51,7 @@ export interface StageConfig {
    * only beats NAT data processing ($0.045/GB) above ~160 GB a month, so only prod has them.
    */
   readonly interfaceEndpoints: boolean;
+  /** PostgreSQL size and protection. */
   readonly database: DatabaseConfig;
   /** @default - alarms go to an SNS topic without subscribers; set with `-c alarmEmail=` */
   readonly alarmEmail?: string;
@@ -56,12 +63,15 @@ export interface StageConfig {
   readonly userPoolPlan: 'essentials' | 'plus';
   /** Confirm Cognito sign-ups without an e-mail code (dev only). */
   readonly autoConfirmSignups: boolean;
+  /** App log level (`LOG_LEVEL`). */
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** API Lambda (target=lambda). */
   readonly lambda: {
     /** Caps concurrent executions, and with DB_POOL_MAX=2 the DB connections (≤ 2 × this). */
     readonly reservedConcurrency: number;
     readonly memoryMiB: number;
   };
+  /** Fargate service autoscaling bounds (target=fargate). */
   readonly fargate: { readonly minTasks: number; readonly maxTasks: number };
   /** HTTP API stage throttling. */
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };

@@ -6,7 +6,9 @@ import { Database } from './constructs/database';
 import { Storage } from './constructs/storage';
 
 export interface DataStackProps extends StackProps {
+  /** Stage settings. */
   readonly config: StageConfig;
+  /** The network stack's VPC. */
   readonly vpc: ec2.IVpc;
 }
 

@@ -4,6 +4,7 @@ import type { StageConfig } from './config';
 import { Network } from './constructs/network';
 
 export interface NetworkStackProps extends StackProps {
+  /** Stage settings. */
   readonly config: StageConfig;
 }
 

@@ -6,7 +6,9 @@ import { acknowledgeNagFindings } from './nag';
 import { NetworkStack } from './network-stack';
 
 export interface ScaleMapProps {
+  /** Stage settings. */
   readonly config: StageConfig;
+  /** Where the API runs. */
   readonly target: Target;
   /** Docker build context (repository root). */
   readonly repoRoot: string;

@@ -11,6 +11,7 @@ import { FactName } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 
 export interface AlbAccessLogsProps {
+  /** The load balancer whose access logs to keep. */
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   /** Where this bucket's own S3 server access logs go. */
   readonly serverAccessLogsBucket: s3.IBucket;

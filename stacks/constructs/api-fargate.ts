@@ -21,10 +21,15 @@ import type { ApiTarget } from './api-target';
 import { CustomResourceRole } from './custom-resource-role';
 
 export interface ApiFargateProps {
+  /** The one image; the task overrides its entry point to run the server. */
   readonly image: ecrAssets.DockerImageAsset;
+  /** Tasks run in its private subnets, the ALB in its public ones. */
   readonly vpc: ec2.IVpc;
+  /** App config (`functions/api/config.ts`), from `appEnvironment`. */
   readonly environment: Record<string, string>;
+  /** Also the desired count at deploy. */
   readonly minTasks: number;
+  /** Upper bound for CPU/memory target tracking. */
   readonly maxTasks: number;
   /** Bucket for ALB access logs (SSE-S3; ALB cannot write to KMS-encrypted buckets). */
   readonly accessLogsBucket: s3.IBucket;

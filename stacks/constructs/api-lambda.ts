@@ -20,8 +20,11 @@ import type { ApiTarget } from './api-target';
 import { ImageFunction } from './image-function';
 
 export interface ApiLambdaProps {
+  /** The one image; the function runs its `lambda.handler` command. */
   readonly image: ecrAssets.DockerImageAsset;
+  /** The function runs in its private subnets. */
   readonly vpc: ec2.IVpc;
+  /** App config (`functions/api/config.ts`), from `appEnvironment`. */
   readonly environment: Record<string, string>;
   /** Caps concurrency and so DB connections (2 per environment). */
   readonly reservedConcurrency: number;

@@ -2,17 +2,29 @@ import type { Target } from '../config';
 
 /** What the app needs to know about the infrastructure, as synthesized values or tokens. */
 export interface AppEnvironmentProps {
+  /** Picks the pool size and the Fargate-only variables. */
   readonly target: Target;
+  /** Set explicitly on Fargate only. */
   readonly region: string;
+  /** `LOG_LEVEL`. */
   readonly logLevel: string;
+  /** Browser origins (the CloudFront or stage URL). */
   readonly allowedOrigins: string[];
+  /** RDS Proxy endpoint. */
   readonly dbHost: string;
+  /** Database name. */
   readonly dbName: string;
+  /** Database user the IAM token is issued for. */
   readonly dbUser: string;
+  /** Documents bucket name. */
   readonly documentsBucket: string;
+  /** Cognito user pool id. */
   readonly userPoolId: string;
+  /** Cognito app client id (no secret). */
   readonly userPoolClientId: string;
+  /** Dev only: confirm sign-ups without the e-mail code. */
   readonly autoConfirmSignups: boolean;
+  /** Bus the outbox relay publishes to. */
   readonly eventBusName: string;
   /** X-Ray through Powertools Tracer: on where Lambda tracing is active or the daemon sidecar runs. */
   readonly tracing: boolean;

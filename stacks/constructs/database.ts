@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import type { DatabaseConfig } from '../config';
 
 export interface DatabaseProps {
+  /** The instance and proxy go in its isolated subnets. */
   readonly vpc: ec2.IVpc;
   /** Size, Multi-AZ, deletion protection and backups for the stage. */
   readonly config: DatabaseConfig;

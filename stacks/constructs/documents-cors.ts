@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { CustomResourceRole } from './custom-resource-role';
 
 export interface DocumentsCorsProps {
+  /** The documents bucket (stateful stack). */
   readonly bucket: s3.IBucket;
   /** Browser origins allowed to upload with presigned URLs (the app origin only). */
   readonly allowedOrigins: string[];

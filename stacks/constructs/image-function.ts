@@ -12,8 +12,11 @@ import { Construct } from 'constructs';
 export interface ImageFunctionProps {
   /** The one image; `cmd` picks the entry (`lambda.handler`, `migrate.handler`, `relay.handler`). */
   readonly image: ecrAssets.DockerImageAsset;
+  /** Handler command, e.g. `migrate.handler`. */
   readonly cmd: string;
+  /** The function runs in its private subnets (to reach the RDS Proxy). */
   readonly vpc: ec2.IVpc;
+  /** App config, from `appEnvironment`. */
   readonly environment: Record<string, string>;
   /** @default Duration.seconds(30) */
   readonly timeout?: Duration;
@@ -23,6 +26,10 @@ export interface ImageFunctionProps {
   readonly reservedConcurrency?: number;
   /** @default lambda.Tracing.DISABLED */
   readonly tracing?: lambda.Tracing;
+  /**
+   * Shown in the console.
+   * @default - none
+   */
   readonly description?: string;
 }
 

@@ -13,8 +13,11 @@ import { Construct } from 'constructs';
 import type { ApiTarget } from './api-target';
 
 export interface MonitoringProps {
+  /** The API target whose front-door metrics and alarms to watch. */
   readonly api: ApiTarget;
+  /** For CPU, free-storage and connection metrics. */
   readonly database: rds.DatabaseInstance;
+  /** Alarmed as soon as anything lands in it. */
   readonly deadLetterQueue: sqs.IQueue;
   /** @default - topic without subscribers */
   readonly alarmEmail?: string;
