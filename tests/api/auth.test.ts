@@ -346,6 +346,9 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
     await edge?.stop();
   });
 
+  // Each case calls from its own client address (the proxy is trusted), so the per-address budget
+  // of 5 × AUTH_RATE_LIMIT calls is not shared between cases.
+
   /** What the user does by following the e-mailed code (the stand-in keeps codes out of reach). */
   async function confirmOutOfBand(email: string) {
     const cognito = new CognitoIdentityProviderClient({
@@ -360,7 +363,7 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
   }
 
   it('when a user registers, then confirmation is required and logging in first is a 401 that says so', async () => {
-    const client = new ApiClient(edge.url);
+    const client = new ApiClient(edge.url, { 'x-forwarded-for': '203.0.113.1' });
     const email = uniqueEmail('unconfirmed');
     const reg = await client.post<{ confirmationRequired: boolean }>('/api/auth/register', {
       email,
@@ -376,7 +379,7 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
   });
 
   it('when POST /api/auth/confirm gets a wrong code or an unknown e-mail, then the same 400 naming the code', async () => {
-    const client = new ApiClient(edge.url);
+    const client = new ApiClient(edge.url, { 'x-forwarded-for': '203.0.113.2' });
     const email = uniqueEmail('confirm');
     await client.post('/api/auth/register', { email, password: PASSWORD, companyName: 'C', industry: 'Web' });
     const wrong = expectProblem(await client.post('/api/auth/confirm', { email, code: '000000' }), 400);
@@ -391,7 +394,10 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
   });
 
   it('when x-forwarded-proto is https, then the session cookie is __Host- prefixed and Secure, and it works', async () => {
-    const client = new ApiClient(edge.url, { 'x-forwarded-proto': 'https' });
+    const client = new ApiClient(edge.url, {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '203.0.113.3',
+    });
     const email = uniqueEmail('tls');
     const reg = await client.post('/api/auth/register', {
       email,
@@ -414,7 +420,7 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
   });
 
   it('when the same e-mail fails to log in a 4th time, then 429 problem+json, while another e-mail is unaffected', async () => {
-    const client = new ApiClient(edge.url);
+    const client = new ApiClient(edge.url, { 'x-forwarded-for': '203.0.113.4' });
     const email = uniqueEmail('brute');
     for (let i = 0; i < 3; i++) {
       expectProblem(await client.post('/api/auth/login', { email, password: `Wrong-Password-${i}` }), 401);
@@ -425,5 +431,13 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
       await client.post('/api/auth/login', { email: uniqueEmail('other'), password: 'Nope-1234567' }),
       401,
     );
+  });
+
+  it('when one client address makes more than 5 × AUTH_RATE_LIMIT auth calls, then 429, while other addresses are unaffected', async () => {
+    const noisy = new ApiClient(edge.url, { 'x-forwarded-for': '203.0.113.50' });
+    for (let n = 0; n < 15; n++) expectProblem(await noisy.get('/api/auth/me'), 401);
+    expectProblem(await noisy.get('/api/auth/me'), 429);
+    const quiet = new ApiClient(edge.url, { 'x-forwarded-for': '203.0.113.51' });
+    expectProblem(await quiet.get('/api/auth/me'), 401);
   });
 });
