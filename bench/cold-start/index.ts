@@ -3,6 +3,8 @@
  * its first invocation, for
  * - `bundled`: dist/runtime/lambda.js, as the image ships it;
  * - `bundled + source maps`: the same under NODE_OPTIONS=--enable-source-maps;
+ * - `bundled + compile cache`: the same with a V8 compile cache written by one earlier run
+ *   (NODE_COMPILE_CACHE), as an image could ship it; a candidate, not what the image does today;
  * - `unbundled`: the same source, transpiled file by file, loading node_modules the ordinary way;
  * - `bare`: a serverless-express hello world (Express + one route), unbundled.
  * Runs interleave, so load on the shared machine hits all variants alike; medians are reported.
@@ -42,7 +44,7 @@ interface Variant {
   name: string;
   file: string;
   path: string;
-  nodeOptions?: string;
+  env?: Record<string, string>;
 }
 
 /** Loads the handler, invokes it once with an HTTP API v2 event, reports timings on fd 3. */
@@ -116,7 +118,7 @@ async function transpileUnbundled(out: string): Promise<string> {
 
 function probe(variant: Variant): Promise<Sample> {
   return new Promise((resolve, reject) => {
-    const env = { ...ENV, ...(variant.nodeOptions ? { NODE_OPTIONS: variant.nodeOptions } : {}) };
+    const env = { ...ENV, ...variant.env };
     const child = spawn(NODE24, [path.join(WORK, 'probe.cjs'), variant.file, variant.path], {
       cwd: path.dirname(variant.file),
       env,
@@ -162,14 +164,20 @@ export async function run(options: ColdStartOptions = {}) {
       name: 'bundled + source maps',
       file: bundled,
       path: '/api/questionnaire',
-      nodeOptions: '--enable-source-maps',
+      env: { NODE_OPTIONS: '--enable-source-maps' },
+    },
+    {
+      name: 'bundled + compile cache',
+      file: bundled,
+      path: '/api/questionnaire',
+      env: { NODE_COMPILE_CACHE: path.join(WORK, 'v8-cache') },
     },
     { name: 'unbundled', file: unbundled, path: '/api/questionnaire' },
     { name: 'bare', file: path.join(WORK, 'bare/hello.js'), path: '/api/hello' },
   ];
 
   const samples = new Map<string, Sample[]>(variants.map((v) => [v.name, []]));
-  // One warm-up round (disk cache), then interleaved measured rounds.
+  // One warm-up round (disk cache; it also writes the compile cache), then interleaved measured rounds.
   for (const v of variants) await probe(v);
   for (let i = 0; i < runs; i++) {
     for (const v of variants) {
@@ -200,6 +208,7 @@ export async function run(options: ColdStartOptions = {}) {
     unbundledVsBare: total('unbundled') / total('bare'),
     unbundledVsBundled: total('unbundled') / total('bundled'),
     sourceMapsVsBundled: total('bundled + source maps') / total('bundled'),
+    compileCacheVsBare: total('bundled + compile cache') / total('bare'),
   };
   const bundleBytes = statSync(bundled).size;
   const goals = [
@@ -230,7 +239,7 @@ export async function run(options: ColdStartOptions = {}) {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
-    `Ratios (import + first invocation): bundled / bare **${ratios.bundledVsBare.toFixed(2)}×**, unbundled / bare ${ratios.unbundledVsBare.toFixed(2)}×, unbundled / bundled ${ratios.unbundledVsBundled.toFixed(2)}×, source maps on / off ${ratios.sourceMapsVsBundled.toFixed(2)}×.`,
+    `Ratios (import + first invocation): bundled / bare **${ratios.bundledVsBare.toFixed(2)}×**, unbundled / bare ${ratios.unbundledVsBare.toFixed(2)}×, unbundled / bundled ${ratios.unbundledVsBundled.toFixed(2)}×, source maps on / off ${ratios.sourceMapsVsBundled.toFixed(2)}×, with a compile cache / bare ${ratios.compileCacheVsBare.toFixed(2)}×.`,
     '',
     `Bundle: lambda.js ${formatBytes(bundleBytes)}; runtime artifact ${formatBytes(runtime.total)} (${Object.entries(
       runtime.sizes,
