@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
 import { allAnswers } from '../support/client';
 
@@ -12,6 +13,9 @@ export interface LoadRecord {
   /** 0 when the request failed without an HTTP answer (network error or the client's timeout). */
   status: number;
   contentType: string;
+  /** Sent as x-correlation-id, so a test can match the record to the server's access log. */
+  correlationId: string;
+  /** For status 0: the error's cause code (ECONNREFUSED, UND_ERR_SOCKET, …) or name. */
   error?: string;
 }
 
@@ -81,7 +85,8 @@ export function startLoad(baseUrl: string, users: VirtualUser[], pauseMs = 25): 
   ) {
     const startedAt = now();
     inFlight++;
-    const headers: Record<string, string> = {};
+    const correlationId = randomUUID();
+    const headers: Record<string, string> = { 'x-correlation-id': correlationId };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (user.cookie) headers.cookie = user.cookie;
     if (user.accessToken) headers.authorization = `Bearer ${user.accessToken}`;
@@ -101,6 +106,7 @@ export function startLoad(baseUrl: string, users: VirtualUser[], pauseMs = 25): 
         durationMs: now() - startedAt,
         status: res.status,
         contentType: res.headers.get('content-type') ?? '',
+        correlationId,
       });
       if (res.ok) {
         ok++;
@@ -122,7 +128,8 @@ export function startLoad(baseUrl: string, users: VirtualUser[], pauseMs = 25): 
         durationMs: now() - startedAt,
         status: 0,
         contentType: '',
-        error: (err as Error).name,
+        correlationId,
+        error: String((err as { cause?: { code?: unknown } }).cause?.code ?? (err as Error).name),
       });
       return { status: 0, body: {} };
     } finally {
