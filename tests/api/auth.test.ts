@@ -110,6 +110,20 @@ describe('POST /api/auth/register', () => {
     expectProblem(await stale.get('/api/auth/me'), 401);
   });
 
+  it('when the company name holds a lone UTF-16 surrogate or a C1 control character, then 400 and nothing is created', async () => {
+    const before = await rowCount(app, users);
+    for (const companyName of ['Bad \\udfff Co', 'Bad \\u0085 Co']) {
+      const res = await new ApiClient(app.url).request(
+        'POST',
+        '/api/auth/register',
+        `{"email":"${uniqueEmail('surrogate')}","password":"${PASSWORD}","companyName":"${companyName}","industry":"Retail"}`,
+        { 'content-type': 'application/json' },
+      );
+      expect(expectProblem(res, 400).errors?.map((e) => e.path)).toEqual(['companyName']);
+    }
+    expect(await rowCount(app, users)).toBe(before);
+  });
+
   it('when the password is weak or a field has control characters, then 400 names the fields and nothing is created', async () => {
     const before = await rowCount(app, users);
     const res = await new ApiClient(app.url).post('/api/auth/register', {

@@ -158,6 +158,8 @@ describe('POST /api/assessments/:id/documents', () => {
       'bell\u0007.pdf',
       'line\r\nbreak.pdf',
       'del\u007f.pdf',
+      'c1\u0085next-line.pdf',
+      'c1\u009f.pdf',
       ' padded.pdf',
       '',
       `${'x'.repeat(250)}.pdf`,
@@ -165,6 +167,22 @@ describe('POST /api/assessments/:id/documents', () => {
       const body = await rejected(400, () => requestSlot(id, { fileName, contentType: PDF, sizeBytes: 10 }));
       expect(body.errors?.map((e) => e.path)).toContain('fileName');
     }
+  });
+
+  it('when the file name holds a lone UTF-16 surrogate, then 400 and nothing changes (it is not stored mangled)', async () => {
+    const id = await newAssessment();
+    const body = await rejected(400, () =>
+      alice.client.request(
+        'POST',
+        `/api/assessments/${id}/documents`,
+        '{"fileName":"broken\\ud800.pdf","contentType":"application/pdf","sizeBytes":10}',
+        { 'content-type': 'application/json' },
+      ),
+    );
+    expect(body.errors?.map((e) => e.path)).toContain('fileName');
+    const ok = await requestSlot(id, { fileName: 'Relatório 🚀.pdf', contentType: PDF, sizeBytes: 10 });
+    expect(ok.status).toBe(201);
+    expect(ok.body.document.fileName).toBe('Relatório 🚀.pdf');
   });
 
   it('when the extension does not match the type, then 400 and nothing changes', async () => {
