@@ -107,7 +107,7 @@ export const stages: Record<StageName, StageConfig> = {
     autoConfirmSignups: true,
     logLevel: 'DEBUG',
     lambda: { reservedConcurrency: 10, memoryMiB: 1024 },
-    fargate: { minTasks: 1, maxTasks: 2 },
+    fargate: { minTasks: 1, maxTasks: 3 },
     manageRegistryScanning: true,
   },
   staging: {

@@ -57,10 +57,10 @@ describe('target=fargate', () => {
     });
   });
 
-  it('when synthesized, then tasks scale 1–2 in dev on CPU 70% and memory 80%', () => {
+  it('when synthesized, then tasks scale 1–3 on CPU 70% and memory 80%', () => {
     dev.appStack.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
       MinCapacity: 1,
-      MaxCapacity: 2,
+      MaxCapacity: 3,
     });
     for (const [metric, target] of [
       ['ECSServiceAverageCPUUtilization', 70],
