@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -32,18 +34,44 @@ function newest(dir: string): number {
   return t;
 }
 
-/** Builds client/dist when it is missing or older than the client sources. */
+/**
+ * Builds client/dist when it is missing or older than the client sources. Jest may run several e2e
+ * files at once, so a lock directory makes sure only one build writes client/dist at a time.
+ */
 export function ensureClientBuilt(): string {
   const dist = path.resolve('client/dist');
-  const index = path.join(dist, 'index.html');
-  const sources = Math.max(
-    newest(path.resolve('client/src')),
-    statSync(path.resolve('client/index.html')).mtimeMs,
+  const lock = path.join(
+    os.tmpdir(),
+    `scalemap-client-build-${createHash('sha1').update(dist).digest('hex').slice(0, 8)}`,
   );
-  if (!existsSync(index) || statSync(index).mtimeMs < sources) {
-    execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
-      stdio: 'inherit',
-    });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left behind by a crashed run is stale after five minutes.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+        rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for the client build lock ${lock}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    const index = path.join(dist, 'index.html');
+    const sources = Math.max(
+      newest(path.resolve('client/src')),
+      statSync(path.resolve('client/index.html')).mtimeMs,
+    );
+    if (!existsSync(index) || statSync(index).mtimeMs < sources) {
+      // Jest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
   return dist;
 }
