@@ -15,6 +15,7 @@ import { watchDatabase } from '../lib/db-watch';
 import { TimedClient, type Timing, timedUpload } from '../lib/http';
 import type { BenchOptions } from '../lib/options';
 import { cpuBetween, type ServerProcess, spawnServer } from '../lib/proc';
+import { startProfile, stopProfile } from '../lib/profile-summary';
 import { type BenchResult, type GoalCheck, mdTable } from '../lib/report';
 import { fmt, median, percentile, round } from '../lib/stats';
 import { startAppTarget } from '../lib/target';
@@ -345,6 +346,7 @@ function levelTable(levels: LevelResult[]): string {
         med(l.app, (r) => (r.serverEventLoopUtilization ?? Number.NaN) * 100),
         0,
       )}%`,
+      fmt(med(l.app, (r) => r.standInsCpuSeconds)),
       fmt(med(l.app, (r) => r.pgBackendCpuSeconds)),
       `${fmt(Math.max(...l.app.map((r) => r.pgConnectionsMax ?? 0)), 0)} (${fmt(
         med(l.app, (r) => r.pgConnectionsMedian),
@@ -398,7 +400,12 @@ export async function run(options: BenchOptions, usersSpec?: string, thinkMs = 8
           if (which === 'baseline') {
             level.baseline.push(await measure(hello, undefined, users, baselineJourney, pacing, tag));
           } else {
+            const profile =
+              options.cpuProf && i === 0 && users === levels[levels.length - 1]
+                ? await startProfile(app, options, `p5-${users}-app`)
+                : undefined;
             const r = await measure(app, db, users, appJourney, pacing, tag, target.standIns);
+            if (profile) await stopProfile(app, profile, options);
             level.app.push(r);
             options.log(
               `P5 ${users} users run ${i + 1}: ${r.journeysOk} ok, ${r.journeysFailed} failed, ${r.errors} errors, API p95 ${fmt(r.apiP95)} ms, p99 ${fmt(r.apiP99)} ms, server CPU ${fmt(r.serverCpuPercentOfCore, 0)}% of a core, PG conns max ${r.pgConnectionsMax}`,
