@@ -91,8 +91,8 @@ export function acknowledgeNagFindings(sm: ScaleMap, config: StageConfig): void 
     ack(
       bucketDeploymentHandler,
       'L1',
-      "The runtime of aws-cdk-lib's BucketDeployment handler is fixed by the library (python3.13, " +
-        'supported until 2029); it moves with aws-cdk-lib upgrades.',
+      "The runtime of aws-cdk-lib's BucketDeployment handler is fixed by the library (python3.13, a " +
+        'supported runtime); it moves forward with aws-cdk-lib upgrades, and the handler only runs at deploy.',
     );
   }
 
@@ -115,7 +115,7 @@ export function acknowledgeNagFindings(sm: ScaleMap, config: StageConfig): void 
       api.originSecret,
       'SMG4',
       'The origin-verify header value is copied into CloudFront and the ALB rule at deploy time; an ' +
-        'automatic rotation would desynchronise them. Rotate by redeploying after a manual rotation.',
+        'automatic rotation would desynchronise them. Rotate with a new secret in code, so one deploy updates both.',
     );
     if (!api.httpsOrigin) {
       ack(
