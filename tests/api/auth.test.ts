@@ -431,6 +431,18 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
     expect(cookie).toMatch(/;\s*Path=\//i);
     expect(cookie).not.toMatch(/;\s*Domain=/i);
     expect((await client.get('/api/auth/me')).status).toBe(200);
+    const value = client.cookies.get('__Host-scalemap_session')!;
+    const logout = await client.post('/api/auth/logout');
+    expect(logout.status).toBe(204);
+    expect(sessionCookie(logout.headers.getSetCookie())).toMatch(
+      /^__Host-scalemap_session=;.*(Expires=Thu, 01 Jan 1970|Max-Age=0)/i,
+    );
+    const replay = new ApiClient(edge.url, {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-for': '203.0.113.3',
+    });
+    replay.cookies.set('__Host-scalemap_session', value);
+    expectProblem(await replay.get('/api/auth/me'), 401);
   });
 
   it('when the same e-mail fails to log in a 4th time, then 429 problem+json, while another e-mail is unaffected', async () => {
