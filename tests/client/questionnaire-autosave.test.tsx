@@ -9,6 +9,7 @@ import type {
   Responses,
 } from '../../client/src/features/questionnaire/lib/autosave-controller';
 import { useAutosave } from '../../client/src/features/questionnaire/lib/use-autosave';
+import { ApiError } from '../../client/src/lib/problem';
 
 const domain: Domain = {
   id: 'strategy',
@@ -134,6 +135,21 @@ describe('Questionnaire step with autosave', () => {
     await user().click(screen.getByRole('button', { name: 'Retry now' }));
     expect(saved).toHaveLength(2);
     expect(saved[1]!.responses).toEqual({ vision: 2 });
+    expect(screen.getByTestId('save-status')).toHaveTextContent('Saved');
+  });
+
+  it('when the session has expired (401), then it keeps the answer and offers to sign in again in a new tab', async () => {
+    const { deps, saved } = makeDeps([new ApiError(401, { title: 'Unauthorized', status: 401 })]);
+    deps.isTransient = () => false;
+    render(<Harness deps={deps} onNext={jest.fn()} />);
+    await user().click(screen.getByRole('radio', { name: /^5/ }));
+    await act(async () => {
+      jest.advanceTimersByTime(800);
+    });
+    const link = screen.getByRole('link', { name: /Sign in again \(opens a new tab\), then press Retry/ });
+    expect(link).toHaveAttribute('target', '_blank');
+    await user().click(screen.getByRole('button', { name: 'Retry now' }));
+    expect(saved.map((s) => s.responses)).toEqual([{ vision: 5 }, { vision: 5 }]);
     expect(screen.getByTestId('save-status')).toHaveTextContent('Saved');
   });
 

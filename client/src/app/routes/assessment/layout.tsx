@@ -1,4 +1,4 @@
-import { Outlet, useParams } from 'react-router';
+import { Link, Outlet, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Loading } from '../../../components/loading';
 import { PageHeading } from '../../../components/page-heading';
@@ -19,9 +19,9 @@ export function AssessmentLayout() {
       <section className="narrow">
         <PageHeading title="Assessment not found" />
         <p>This assessment does not exist, or it belongs to another account.</p>
-        <a className="button" href="/">
+        <Link className="button" to="/">
           Go to your assessments
-        </a>
+        </Link>
       </section>
     );
   }

@@ -6,6 +6,7 @@ import { useAuth } from '../../../features/auth/lib/auth-context';
 import { RadarChart } from '../../../features/results/components/radar-chart';
 import { ScoresTable } from '../../../features/results/components/scores-table';
 import { radarGeometry } from '../../../features/results/lib/radar-data';
+import { formatDate } from '../../../lib/format';
 
 /** The radar of the 12 domain scores, priority domains called out, printable. */
 export function ResultsRoute() {
@@ -39,7 +40,9 @@ export function ResultsRoute() {
         <div>
           <PageHeading title="Your scale-readiness results" />
           <p className="muted">
-            {user?.companyName ? `${user.companyName} · ` : ''}Average score {average} out of 100
+            {user?.companyName ? `${user.companyName} · ` : ''}
+            {ws.submittedAt ? `Submitted ${formatDate(ws.submittedAt)} · ` : ''}Average score {average} out of
+            100
           </p>
         </div>
         <button type="button" className="button button--secondary no-print" onClick={() => window.print()}>

@@ -38,7 +38,7 @@ export function ReviewRoute() {
       await ws.flush();
       const result = await submitAssessment(ws.assessmentId);
       setConfirming(false);
-      ws.markSubmitted(result.triageResults);
+      ws.markSubmitted(result.triageResults, result.submittedAt);
       announce('Assessment submitted. Your results are ready.');
       navigate(`${base}/results`, { replace: true });
     } catch (error) {

@@ -18,7 +18,8 @@ type Workspace = {
   documents: AssessmentDocument[];
   setDocuments: (update: (docs: AssessmentDocument[]) => AssessmentDocument[]) => void;
   triageResults: TriageResults | null;
-  markSubmitted: (results: TriageResults) => void;
+  submittedAt: string | null;
+  markSubmitted: (results: TriageResults, submittedAt: string) => void;
 };
 
 const WorkspaceContext = createContext<Workspace | null>(null);
@@ -57,6 +58,7 @@ export function WorkspaceProvider({
   const [status, setStatus] = useState(assessment.status);
   const [documents, setDocs] = useState(assessment.documents);
   const [triageResults, setTriage] = useState<TriageResults | null>(assessment.triageResults ?? null);
+  const [submittedAt, setSubmittedAt] = useState<string | null>(assessment.submittedAt ?? null);
   const autosave = useAutosave(assessment, {
     save: (responses, version) => saveResponses(id, responses, version),
     reload: async () => {
@@ -64,6 +66,7 @@ export function WorkspaceProvider({
       if (fresh.status === 'submitted') {
         setStatus('submitted');
         setTriage(fresh.triageResults ?? null);
+        setSubmittedAt(fresh.submittedAt ?? null);
       }
       return fresh;
     },
@@ -83,9 +86,11 @@ export function WorkspaceProvider({
       documents,
       setDocuments: (update) => setDocs(update),
       triageResults,
-      markSubmitted: (results) => {
+      submittedAt,
+      markSubmitted: (results, at) => {
         setStatus('submitted');
         setTriage(results);
+        setSubmittedAt(at);
       },
     }),
     [

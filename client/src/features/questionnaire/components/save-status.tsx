@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { describeError } from '../../../lib/problem';
+import { ApiError, describeError } from '../../../lib/problem';
 import type { AutosaveSnapshot } from '../lib/autosave-controller';
 
 /** The visible "Saving… / Saved / Retry" indicator (announcements go through the live region). */
@@ -41,6 +41,12 @@ export function SaveStatus({ snapshot, onRetry }: { snapshot: AutosaveSnapshot; 
     >
       <span className="save-status__dot" aria-hidden="true" />
       <span>{text}</span>
+      {snapshot.status === 'error' && snapshot.error instanceof ApiError && snapshot.error.status === 401 ? (
+        // A new tab keeps this page, and the unsaved answers in it, alive while the user signs in.
+        <a href="/login" target="_blank" rel="noopener">
+          Sign in again (opens a new tab), then press Retry
+        </a>
+      ) : null}
       {snapshot.status === 'retrying' || snapshot.status === 'error' ? (
         <button type="button" className="button button--small" onClick={onRetry}>
           Retry now
