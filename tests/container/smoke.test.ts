@@ -18,6 +18,7 @@ import { type RealPostgres, realPostgres } from './support/postgres';
 import {
   assembleTaskRoot,
   ensureRuntime,
+  LAMBDA_HOST,
   type LambdaHost,
   type RunningServer,
   runNode,
@@ -69,7 +70,9 @@ describe('an entry started with a required variable missing', () => {
     'when $entry.out starts without $key, then it exits non-zero within 2 s naming it',
     async ({ key, entry }) => {
       const { [key]: _removed, ...env } = paperCloudEnv;
-      const args = entry.kind === 'server' ? [entry.out] : ['-e', `require('./${entry.out}')`];
+      const [file, exportName] = (entry.handler ?? '').split('.');
+      const args =
+        entry.kind === 'server' ? [entry.out] : ['--no-warnings', LAMBDA_HOST, `${file}.js`, exportName!];
       const exit = await runNode(args, env, task.dir);
       expect(exit.code).not.toBe(0);
       expect(exit.code).not.toBeNull();
@@ -126,7 +129,6 @@ withPostgres('the entries, against real PostgreSQL and the stand-ins', () => {
       AUTO_CONFIRM_SIGNUPS: 'true',
       EVENT_BUS_NAME: 'scalemap-smoke',
       ALLOWED_ORIGINS: ORIGIN,
-      TRACING_ENABLED: 'false',
     };
   }, 60_000);
 

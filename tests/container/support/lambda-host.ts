@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 interface Invoke {
   id: number;
@@ -17,7 +18,15 @@ type LambdaHandler = (event: unknown, context: Record<string, unknown>) => Promi
 const [file, exportName = 'handler'] = process.argv.slice(2);
 const load = createRequire(import.meta.url);
 const started = performance.now();
-const handler = (load(file!) as Record<string, LambdaHandler>)[exportName];
+let handler: LambdaHandler | undefined;
+try {
+  handler = (load(path.resolve(file!)) as Record<string, LambdaHandler>)[exportName];
+} catch (err) {
+  // As the runtime interface client reports a failed init: the error's type and message.
+  const { name, message } = err as Error;
+  console.error(`Runtime.InitError: ${name}: ${message}`);
+  process.exit(1);
+}
 if (typeof handler !== 'function') {
   console.error(`${file} does not export a function "${exportName}"`);
   process.exit(1);
@@ -34,7 +43,7 @@ process.on('message', (message: Invoke) => {
       getRemainingTimeInMillis: () => deadline - Date.now(),
     };
     try {
-      process.send?.({ id: message.id, result: await handler(message.event, context) });
+      process.send?.({ id: message.id, result: await handler!(message.event, context) });
     } catch (err) {
       process.send?.({ id: message.id, error: String((err as Error)?.stack ?? err) });
     }

@@ -6,7 +6,8 @@ import { buildRuntime, ROOT, readManifest } from '../../../scripts/build';
 
 /** Node 24, the production runtime (the `node` package); the system Node is older. */
 export const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
-const HOST_SCRIPT = path.join(__dirname, 'lambda-host.ts');
+/** Loads a Lambda entry the way the runtime interface client does (see lambda-host.ts). */
+export const LAMBDA_HOST = path.join(__dirname, 'lambda-host.ts');
 
 function newest(p: string): number {
   const s = statSync(p);
@@ -173,7 +174,7 @@ export interface LambdaHost {
  */
 export function startLambdaHost(file: string, env: Record<string, string>, exportName = 'handler') {
   return new Promise<LambdaHost>((resolve, reject) => {
-    const child = fork(HOST_SCRIPT, [file, exportName], {
+    const child = fork(LAMBDA_HOST, [file, exportName], {
       cwd: path.dirname(file),
       env,
       execPath: NODE24,
