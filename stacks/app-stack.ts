@@ -1,4 +1,4 @@
-import { Duration, type aws_ec2 as ec2, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, type aws_ec2 as ec2, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig, Target } from './config';
 import { ApiFargate } from './constructs/api-fargate';
@@ -132,6 +132,7 @@ export class AppStack extends Stack {
       logsBucket: storage.importedAccessLogsBucket(this),
       domain: config.domain,
     });
+    new CfnOutput(this, 'Url', { value: this.frontend.url, description: 'The app (CloudFront)' });
     new DocumentsCors(this, 'DocumentsCors', {
       bucket: storage.documentsBucket,
       allowedOrigins: [this.frontend.url],
