@@ -40,6 +40,7 @@ export interface RuntimeManifest {
   assets: { from: string; to: string }[];
   files: string[];
   externals: string[];
+  /** Packages copied as node_modules because bundling cannot inline them (then list `node_modules` in files). */
   productionNodeModules: string[];
 }
 
@@ -237,6 +238,12 @@ export async function buildRuntime(root = ROOT): Promise<RuntimeBuild> {
     });
     for (const asset of manifest.assets) {
       cpSync(path.join(root, asset.from), path.join(scratch, asset.to), { recursive: true });
+    }
+    // Packages esbuild cannot inline (none today) ship beside the bundles, so one COPY still suffices.
+    for (const pkg of manifest.productionNodeModules) {
+      cpSync(path.join(root, 'node_modules', pkg), path.join(scratch, 'node_modules', pkg), {
+        recursive: true,
+      });
     }
     // Explicit CommonJS: no module-type detection walk up from /var/task.
     writeFileSync(

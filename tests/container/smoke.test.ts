@@ -54,7 +54,9 @@ afterAll(() => task?.remove());
 describe('the assembled task root', () => {
   it('when assembled per the manifest, then it holds the four entries and migrations, and no node_modules', () => {
     expect(readdirSync(task.dir).sort()).toEqual([...manifest.files].sort());
-    expect(existsSync(path.join(task.dir, 'node_modules'))).toBe(false);
+    // Everything is bundled: the task root has no node_modules unless the manifest declares some.
+    expect(existsSync(path.join(task.dir, 'node_modules'))).toBe(manifest.productionNodeModules.length > 0);
+    expect(manifest.productionNodeModules).toEqual([]);
     expect(readdirSync(path.join(task.dir, 'migrations')).some((f) => f.endsWith('.sql'))).toBe(true);
   });
 });

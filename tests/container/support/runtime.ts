@@ -56,7 +56,7 @@ export async function ensureRuntime(): Promise<string> {
 
 /**
  * The runtime stage's task root, assembled the way the Dockerfile does it: the manifest's files from
- * the build output, and no node_modules at all (every dependency is bundled).
+ * the build output and nothing else (in particular, none of the repo's node_modules).
  */
 export function assembleTaskRoot(buildOutput: string): { dir: string; remove(): void } {
   const manifest = readManifest();
@@ -65,9 +65,6 @@ export function assembleTaskRoot(buildOutput: string): { dir: string; remove(): 
   mkdirSync(dir, { recursive: true });
   for (const file of manifest.files)
     cpSync(path.join(buildOutput, file), path.join(dir, file), { recursive: true });
-  for (const pkg of manifest.productionNodeModules) {
-    cpSync(path.join(ROOT, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), { recursive: true });
-  }
   return { dir, remove: () => rmSync(base, { recursive: true, force: true }) };
 }
 
