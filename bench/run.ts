@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_ADMIN_URL, postgresVersion } from './lib/db';
 import type { BenchOptions } from './lib/options';
 import { type BenchResult, type GoalCheck, goalTable, machineLoad, writeResults } from './lib/report';
-import { describeTarget } from './lib/target';
+import { describeTargets } from './lib/target';
 
 const benches = ['throughput', 'journey', 'client', 'cold-start'] as const;
 type BenchName = (typeof benches)[number];
@@ -30,13 +30,14 @@ const { values, positionals } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     pool: { type: 'string' },
     'stand-ins': { type: 'string', default: 'separate' },
+    server: { type: 'string', default: 'production' },
     help: { type: 'boolean', default: false },
   },
 });
 
 function usage(): never {
   console.log(
-    'usage: npm run bench -- [--quick] [--runs N] [--users 10,50,200] [--pool N] [--stand-ins separate|in-process] [--cpu-prof] [--db-url URL] [throughput|journey|client|cold-start ...]',
+    'usage: npm run bench -- [--quick] [--runs N] [--users 10,50,200] [--pool N] [--server production|tsx] [--stand-ins separate|in-process] [--cpu-prof] [--db-url URL] [throughput|journey|client|cold-start ...]',
   );
   process.exit(0);
 }
@@ -49,12 +50,21 @@ async function coldStart(options: BenchOptions): Promise<BenchResult | undefined
     options.log('P2 cold start: bench/cold-start has no entry yet; skipped.');
     return undefined;
   }
-  const mod = (await import(entry)) as { run?: (o: BenchOptions) => Promise<unknown> };
+  type ColdStartRun = (
+    o: Pick<BenchOptions, 'quick' | 'resultsDir' | 'log'> & { runs?: number },
+  ) => Promise<unknown>;
+  const mod = (await import(entry)) as { run?: ColdStartRun };
   if (typeof mod.run !== 'function') {
     options.log(`P2 cold start: ${path.relative('.', entry)} exports no run(); skipped.`);
     return undefined;
   }
-  const out = await mod.run(options);
+  // Its own default number of processes per variant, unless --runs was given.
+  const out = await mod.run({
+    quick: options.quick,
+    resultsDir: options.resultsDir,
+    log: options.log,
+    ...(values.runs ? { runs: options.runs } : {}),
+  });
   if (out && typeof out === 'object' && 'markdown' in out && 'goals' in out) return out as BenchResult;
   return {
     id: 'p2',
@@ -96,6 +106,7 @@ async function main() {
     resultsDir,
     cpuProf: values['cpu-prof'],
     standInsInProcess: values['stand-ins'] === 'in-process',
+    server: values.server === 'tsx' ? 'tsx' : 'production',
     serverEnv: values.pool ? { DB_POOL_MAX: values.pool } : {},
     log: (m) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m}`),
   };
@@ -128,8 +139,8 @@ async function main() {
     '',
     `- Node ${node}; PostgreSQL ${pg} (127.0.0.1:5432, a fresh database per bench, dropped afterwards)`,
     `- Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} CPUs, shared; at start ${loadBefore}; at end ${loadAfter}`,
-    `- Mode: ${options.quick ? '**--quick** (short runs; indicative only)' : 'full'}; ${options.runs} runs per figure, medians shown`,
-    `- Server under test (P1, P5): ${describeTarget(options)}; P4 uses the local entry itself, serving the built client`,
+    `- Mode: ${options.quick ? '**--quick** (short runs; indicative only)' : 'full'}; ${options.runs} runs per figure, medians shown (P2 keeps its own count)`,
+    `- Server under test (P1, P5): ${describeTargets(options)}. P1 also measures the tsx-run source. P4 uses the local entry itself, serving the built client`,
     '',
     '## Goals',
     '',

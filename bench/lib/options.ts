@@ -12,6 +12,11 @@ export interface BenchOptions {
   cpuProf: boolean;
   /** Run s3rver and cognito-local inside the server process (the plain local entry). @default false */
   standInsInProcess: boolean;
+  /**
+   * The app server: `production` = dist/runtime/server.js when built (else tsx), `tsx` = the source
+   * run by tsx. @default production
+   */
+  server: 'production' | 'tsx';
   /** Extra config variables for the app server (e.g. DB_POOL_MAX=20). */
   serverEnv: Record<string, string>;
   log(message: string): void;

@@ -27,6 +27,9 @@ export interface StandInEndpoints {
   cognitoEndpoint: string;
   userPoolId: string;
   clientId: string;
+  /** PutEvents stand-in and X-Ray UDP sink (used by the production bundle). */
+  eventBridgeEndpoint?: string;
+  xrayDaemonAddress?: string;
 }
 
 export interface ServeOptions {

@@ -1,0 +1,149 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../../functions/api/config';
+import { migratePostgres } from '../../functions/api/platform/db/migrate';
+import { createPostgresDatabase } from '../../functions/api/platform/db/postgres';
+import type { ServerProcess } from './proc';
+import { procCpuSeconds } from './procstat';
+import type { ProcessStats } from './protocol';
+import type { StandInEndpoints } from './serve';
+
+/** The production HTTP entry as the image runs it (`node server.js`), built by `npm run build`. */
+export const PRODUCTION_SERVER = path.resolve('dist/runtime/server.js');
+
+export function hasProductionBundle(): boolean {
+  return existsSync(PRODUCTION_SERVER);
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+function rssBytes(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Runs dist/runtime/server.js exactly as the image does: Fargate mode, config from the environment,
+ * INFO access logs and EMF metrics on stdout (sent to /dev/null here), X-Ray segments over UDP to a
+ * sink standing in for the daemon sidecar, EventBridge answered by a stand-in. The database is
+ * migrated first (the image runs migrate.js as a separate task). CPU comes from /proc; there is no
+ * event-loop figure and no profiling for this process.
+ */
+export async function spawnProductionServer(
+  databaseUrl: string,
+  standIns: StandInEndpoints,
+  extraEnv: Record<string, string> = {},
+  /** Write a whole-life V8 CPU profile here on exit (--cpu-prof). */
+  profileDir?: string,
+): Promise<ServerProcess> {
+  const migrator = createPostgresDatabase(
+    loadConfig('local', { DATABASE_URL: databaseUrl, DB_TLS: 'off' }, {}),
+  );
+  try {
+    await migratePostgres(migrator.db);
+  } finally {
+    await migrator.close();
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TRUST_PROXY: '0',
+    ALLOWED_ORIGINS: url,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    DATABASE_URL: databaseUrl,
+    DB_TLS: 'off',
+    DOCUMENTS_BUCKET: standIns.bucket,
+    S3_ENDPOINT: standIns.s3Endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    COGNITO_ENDPOINT: standIns.cognitoEndpoint,
+    COGNITO_USER_POOL_ID: standIns.userPoolId,
+    COGNITO_CLIENT_ID: standIns.clientId,
+    AUTO_CONFIRM_SIGNUPS: 'true',
+    AUTH_RATE_LIMIT: '1000000',
+    EVENT_BUS_NAME: 'scalemap-bench',
+    ...(standIns.eventBridgeEndpoint ? { AWS_ENDPOINT_URL_EVENTBRIDGE: standIns.eventBridgeEndpoint } : {}),
+    ...(standIns.xrayDaemonAddress ? { AWS_XRAY_DAEMON_ADDRESS: standIns.xrayDaemonAddress } : {}),
+    ...extraEnv,
+  };
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, PRODUCTION_SERVER], {
+    cwd: path.dirname(PRODUCTION_SERVER),
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString()).slice(-4000);
+  });
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const pid = child.pid!;
+  const stop = async () => {
+    if (exited) return;
+    process.kill(pid, 'SIGTERM');
+    const killer = setTimeout(() => !exited && process.kill(pid, 'SIGKILL'), 30_000);
+    await exit;
+    clearTimeout(killer);
+  };
+  // Ready when /api/health answers (bounded: 60 s).
+  for (let i = 0; ; i++) {
+    if (exited) throw new Error(`server.js exited before it was ready: ${stderr}`);
+    if (i >= 240) {
+      await stop();
+      throw new Error(`server.js was not ready in 60 s: ${stderr}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  return {
+    url,
+    pid,
+    node: process.version,
+    info: { entry: 'dist/runtime/server.js' },
+    async stats(): Promise<ProcessStats> {
+      const cpu = procCpuSeconds(pid) ?? 0;
+      return {
+        userUs: cpu * 1e6,
+        systemUs: 0,
+        rssBytes: rssBytes(pid),
+        elu: Number.NaN,
+        eluIdleMs: 0,
+        eluActiveMs: 0,
+      };
+    },
+    async profile() {
+      // No profiling window here: with --cpu-prof the whole life is profiled, written on exit.
+    },
+    stop,
+  };
+}
