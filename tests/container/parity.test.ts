@@ -39,6 +39,7 @@ import { createInProcessPublisher } from '../../functions/api/platform/events/ev
 import type { AppMetrics } from '../../functions/api/platform/observability/metrics';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import {
+  albSingleValueEvent,
   type EventFormat,
   fromLambda,
   type Normalized,
@@ -341,6 +342,16 @@ describe('Lambda and HTTP parity', () => {
       expect(at(runtime, 'cookie-authenticated GET').status).toBe(200);
       expect(at(runtime, 'cookie-authenticated JSON POST').status).toBe(201);
     }
+  });
+
+  it('when the ALB target group lacks multi-value headers, then the second cookie is lost (so it must be on)', async () => {
+    const login = table.find((r) => r.name.startsWith('two Set-Cookie'))!;
+    const email = `parity-alb-single-${Date.now()}@example.com`;
+    const register = table[0]!.make({ email, cookies: [] });
+    expect(fromLambda(await lambda(albSingleValueEvent(register), {})).status).toBe(201);
+    const res = fromLambda(await lambda(albSingleValueEvent(login.make({ email, cookies: [] })), {}));
+    expect(res.status).toBe(200);
+    expect(res.setCookies).toHaveLength(1);
   });
 
   it('when a query key repeats, then Express sees an array in every runtime', () => {

@@ -135,6 +135,18 @@ export function albEvent(spec: RequestSpec) {
   };
 }
 
+/** ALB without multi-value headers (the target group default): one value per header and query key. */
+export function albSingleValueEvent(spec: RequestSpec) {
+  const { multiValueHeaders, multiValueQueryStringParameters, ...rest } = albEvent(spec);
+  return {
+    ...rest,
+    headers: Object.fromEntries(Object.entries(multiValueHeaders).map(([k, v]) => [k, v.at(-1)!])),
+    queryStringParameters: Object.fromEntries(
+      Object.entries(multiValueQueryStringParameters).map(([k, v]) => [k, v.at(-1)!]),
+    ),
+  };
+}
+
 export function toEvent(format: EventFormat, spec: RequestSpec, requestId?: string): unknown {
   if (format === 'v2') return v2Event(spec, requestId);
   if (format === 'v1') return v1Event(spec, requestId);
@@ -155,12 +167,14 @@ export function fromLambda(result: unknown): Normalized {
   const r = result as LambdaResult;
   const headers: Record<string, string> = {};
   let setCookies: string[] = r.cookies ?? [];
-  for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  for (const [k, v] of Object.entries(r.headers ?? {})) {
+    if (k.toLowerCase() === 'set-cookie') setCookies = [String(v)];
+    else headers[k.toLowerCase()] = String(v);
+  }
   for (const [k, values] of Object.entries(r.multiValueHeaders ?? {})) {
     if (k.toLowerCase() === 'set-cookie') setCookies = values.map(String);
     else headers[k.toLowerCase()] = values.map(String).join(', ');
   }
-  delete headers['set-cookie'];
   const body = r.isBase64Encoded ? Buffer.from(r.body ?? '', 'base64').toString('utf8') : (r.body ?? '');
   return { status: r.statusCode, headers, setCookies, body };
 }
