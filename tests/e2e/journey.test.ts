@@ -185,6 +185,28 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
       await page.getByRole('heading', { name: 'Attached (3 of 20)' }).waitFor();
       await screenshot(page, 'documents');
       await audit('documents');
+
+      // Download goes through a short-lived presigned URL.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download board-pack.pdf' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('board-pack.pdf');
+
+      // Delete asks first, in a modal dialog, then the row goes.
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'extra.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('month,revenue\njan,1\n'),
+      });
+      await page.getByRole('heading', { name: 'Attached (4 of 20)' }).waitFor();
+      await page.getByRole('button', { name: 'Delete extra.csv' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete this document?' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Delete document' }).click();
+      await page.getByRole('heading', { name: 'Attached (3 of 20)' }).waitFor();
+      expect(await page.getByRole('rowheader', { name: 'extra.csv' }).count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Attached (3 of 20)');
     },
   );
 

@@ -32,7 +32,8 @@ export function ConfirmDialog({
       dialog.showModal?.();
     } else if (!open && dialog.open) {
       dialog.close();
-      if (returnFocus.current instanceof HTMLElement) returnFocus.current.focus();
+      if (returnFocus.current instanceof HTMLElement && returnFocus.current.isConnected)
+        returnFocus.current.focus();
     }
   }, [open]);
   return (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -47,6 +47,13 @@ export function DocumentsRoute() {
   const download = useDocumentDownload();
   const remove = useDeleteDocument();
   const [toDelete, setToDelete] = useState<AssessmentDocument | null>(null);
+  const attachedHeading = useRef<HTMLHeadingElement>(null);
+  const [deletions, setDeletions] = useState(0);
+  // After a delete its row (and Delete button) is gone: continue from the list's heading. This runs
+  // after the dialog's own effect has closed it, so the page is no longer inert.
+  useEffect(() => {
+    if (deletions > 0) attachedHeading.current?.focus();
+  }, [deletions]);
 
   const onFiles = (files: FileList) => {
     const added = queue.add(files);
@@ -69,6 +76,7 @@ export function DocumentsRoute() {
     if (ok) {
       ws.setDocuments((docs) => docs.filter((d) => d.id !== doc.id));
       announce(`${doc.fileName} deleted.`);
+      setDeletions((n) => n + 1);
     }
   };
 
@@ -91,7 +99,9 @@ export function DocumentsRoute() {
           />
         </>
       )}
-      <h2>Attached ({uploaded.length} of 20)</h2>
+      <h2 ref={attachedHeading} tabIndex={-1} className="page-heading">
+        Attached ({uploaded.length} of 20)
+      </h2>
       {download.error ? <ErrorAlert error={download.error} title="The download could not start" /> : null}
       {remove.error ? <ErrorAlert error={remove.error} title="The document could not be deleted" /> : null}
       <DocumentList
