@@ -12,6 +12,7 @@ import { Image } from './constructs/image';
 import { ImageFunction } from './constructs/image-function';
 import { Migrations } from './constructs/migrations';
 import { Monitoring } from './constructs/monitoring';
+import { OriginVerify } from './constructs/origin-verify';
 import type { DataStack } from './data-stack';
 
 export interface AppStackProps extends StackProps {
@@ -36,6 +37,8 @@ export class AppStack extends Stack {
   readonly image: Image;
   readonly api: ApiTarget;
   readonly frontend: Frontend;
+  /** Secret header between CloudFront and the API front door. */
+  readonly originVerify: OriginVerify;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -47,6 +50,8 @@ export class AppStack extends Stack {
       manageRegistryScanning: config.manageRegistryScanning,
     });
     const events = new Events(this, 'Events');
+    this.originVerify = new OriginVerify(this, 'OriginVerify');
+    const { originVerify } = this;
     // The distribution is created after the API (it needs the origin); its URL is resolved lazily.
     const appUrl = Lazy.string({ produce: () => this.frontend.url });
     const env = (t: Target, tracing = false) =>
@@ -99,6 +104,7 @@ export class AppStack extends Stack {
             reservedConcurrency: config.lambda.reservedConcurrency,
             memoryMiB: config.lambda.memoryMiB,
             throttle: config.throttle,
+            originVerify,
           })
         : new ApiFargate(this, 'ApiFargate', {
             image: this.image.asset,
@@ -107,6 +113,7 @@ export class AppStack extends Stack {
             minTasks: config.fargate.minTasks,
             maxTasks: config.fargate.maxTasks,
             accessLogsBucket: storage.importedAccessLogsBucket(this),
+            originVerify,
             https: config.domain && {
               certificateArn: config.domain.albCertificateArn,
               originDomainName: config.domain.originDomainName,

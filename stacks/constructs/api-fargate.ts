@@ -13,12 +13,12 @@ import {
   aws_cloudfront_origins as origins,
   RemovalPolicy,
   type aws_s3 as s3,
-  aws_secretsmanager as sm,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AlbAccessLogs } from './alb-access-logs';
 import type { ApiTarget } from './api-target';
 import { CustomResourceRole } from './custom-resource-role';
+import type { OriginVerify } from './origin-verify';
 
 export interface ApiFargateProps {
   /** The one image; the task overrides its entry point to run the server. */
@@ -38,10 +38,9 @@ export interface ApiFargateProps {
    * @default - HTTP listener on 80, restricted to CloudFront and the secret origin header
    */
   readonly https?: { readonly certificateArn: string; readonly originDomainName: string };
+  /** Secret header CloudFront adds; the listener forwards only requests carrying it. */
+  readonly originVerify: OriginVerify;
 }
-
-/** Header CloudFront adds to every /api request; the ALB forwards only requests that carry it. */
-export const originVerifyHeader = 'x-origin-verify';
 
 /**
  * target=fargate: ALB → ECS Fargate service running the image's `node server.js`, with an X-Ray
@@ -51,8 +50,6 @@ export class ApiFargate extends Construct implements ApiTarget {
   readonly service: ecs.FargateService;
   readonly loadBalancer: elbv2.ApplicationLoadBalancer;
   readonly taskDefinition: ecs.FargateTaskDefinition;
-  /** Value of the `x-origin-verify` header shared by CloudFront and the ALB. */
-  readonly originSecret: sm.Secret;
   /** Whether CloudFront reaches the ALB over HTTPS (a stage domain and certificate are set). */
   readonly httpsOrigin: boolean;
   readonly origin: cloudfront.IOrigin;
@@ -178,12 +175,7 @@ export class ApiFargate extends Construct implements ApiTarget {
       },
     });
 
-    this.originSecret = new sm.Secret(this, 'OriginVerify', {
-      description: 'Shared secret header between CloudFront and the ALB',
-      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
-    });
-    // Resolved by CloudFormation at deploy time ({{resolve:secretsmanager:...}}); never in the template.
-    const secretValue = this.originSecret.secretValue.unsafeUnwrap();
+    const { headerName, value: secretValue } = props.originVerify;
     const listener = props.https
       ? this.loadBalancer.addListener('Https', {
           port: 443,
@@ -195,7 +187,7 @@ export class ApiFargate extends Construct implements ApiTarget {
       : this.loadBalancer.addListener('Http', { port: 80, open: false, defaultAction: forbidden() });
     listener.addTargetGroups('FromCloudFront', {
       priority: 10,
-      conditions: [elbv2.ListenerCondition.httpHeader(originVerifyHeader, [secretValue])],
+      conditions: [elbv2.ListenerCondition.httpHeader(headerName, [secretValue])],
       targetGroups: [targetGroup],
     });
     if (props.https) {
@@ -212,7 +204,7 @@ export class ApiFargate extends Construct implements ApiTarget {
         protocolPolicy: props.https
           ? cloudfront.OriginProtocolPolicy.HTTPS_ONLY
           : cloudfront.OriginProtocolPolicy.HTTP_ONLY,
-        customHeaders: { [originVerifyHeader]: secretValue },
+        customHeaders: { [headerName]: secretValue },
         originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
         readTimeout: Duration.seconds(30),
       },

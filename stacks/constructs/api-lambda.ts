@@ -18,6 +18,8 @@ import {
 import { Construct } from 'constructs';
 import type { ApiTarget } from './api-target';
 import { ImageFunction } from './image-function';
+import { OriginAuthorizer } from './origin-authorizer';
+import type { OriginVerify } from './origin-verify';
 
 export interface ApiLambdaProps {
   /** The one image; the function runs its `lambda.handler` command. */
@@ -32,6 +34,8 @@ export interface ApiLambdaProps {
   readonly memoryMiB?: number;
   /** HTTP API stage throttling. */
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Secret header CloudFront adds; an authorizer refuses requests without it. */
+  readonly originVerify: OriginVerify;
   /**
    * Traffic shifting for new versions.
    * @default codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES
@@ -81,6 +85,9 @@ export class ApiLambda extends Construct implements ApiTarget {
       description: 'ScaleMap API; reached through CloudFront /api/*',
       createDefaultStage: false,
       defaultIntegration: new integrations.HttpLambdaIntegration('Live', this.alias),
+      // Admits CloudFront only; users are authenticated by the app on each route.
+      defaultAuthorizer: new OriginAuthorizer(this, 'FromCloudFront', { originVerify: props.originVerify })
+        .authorizer,
     });
     const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
@@ -106,6 +113,8 @@ export class ApiLambda extends Construct implements ApiTarget {
     const apiHost = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
     this.origin = new origins.HttpOrigin(apiHost, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      customHeaders: { [props.originVerify.headerName]: props.originVerify.value },
       readTimeout: Duration.seconds(30),
     });
 

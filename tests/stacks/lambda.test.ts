@@ -45,6 +45,23 @@ describe('target=lambda (dev)', () => {
     });
   });
 
+  it('when a request skips CloudFront, then the HTTP API authorizer refuses it (secret origin header)', () => {
+    s.appStack.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      IdentitySource: ['$request.header.x-origin-verify'],
+      EnableSimpleResponses: true,
+      AuthorizerResultTtlInSeconds: 300,
+    });
+    s.appStack.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: '$default',
+      AuthorizationType: 'CUSTOM',
+    });
+    const [dist] = Object.values(resourcesOf(s.appStack, 'AWS::CloudFront::Distribution'));
+    const origins = JSON.stringify((dist!.Properties.DistributionConfig as { Origins: unknown }).Origins);
+    expect(origins).toContain('x-origin-verify');
+    expect(origins).toContain('{{resolve:secretsmanager:');
+  });
+
   it('when synthesized, then no ECS or ALB resources exist', () => {
     s.appStack.resourceCountIs('AWS::ECS::Service', 0);
     s.appStack.resourceCountIs('AWS::ElasticLoadBalancingV2::LoadBalancer', 0);

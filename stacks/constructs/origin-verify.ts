@@ -1,0 +1,34 @@
+import { type aws_iam as iam, aws_secretsmanager as sm } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/** Header CloudFront adds to every /api request; the API refuses requests without it. */
+export const originVerifyHeader = 'x-origin-verify';
+
+/**
+ * The secret value CloudFront sends as `x-origin-verify` and the API's front door (HTTP API
+ * authorizer or ALB rule) requires, so the API is reachable only through CloudFront: no WAF or
+ * header bypass through the raw execute-api or ALB name. The value reaches CloudFront and the ALB as
+ * a CloudFormation dynamic reference, never as a literal in the template.
+ */
+export class OriginVerify extends Construct {
+  readonly secret: sm.Secret;
+  readonly headerName = originVerifyHeader;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.secret = new sm.Secret(this, 'Secret', {
+      description: 'Shared secret header between CloudFront and the API front door',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+    });
+  }
+
+  /** `{{resolve:secretsmanager:…}}`: resolved by CloudFormation at deploy time. */
+  get value(): string {
+    return this.secret.secretValue.unsafeUnwrap();
+  }
+
+  /** Lets a function read the value at runtime (the Lambda authorizer). */
+  grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.secret.grantRead(grantee);
+  }
+}
