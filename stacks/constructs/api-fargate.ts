@@ -191,12 +191,9 @@ export class ApiFargate extends Construct implements ApiTarget {
       targetGroups: [targetGroup],
     });
     if (props.https) {
+      // No ingress for port 80: CloudFront connects over HTTPS only, and the origin-facing prefix list
+      // weighs 55 rules against the default 60 per security group, so it can be referenced once.
       this.loadBalancer.addRedirect({ sourcePort: 80, targetPort: 443, open: false });
-      albSg.addIngressRule(
-        ec2.Peer.prefixList(cloudFrontPrefixList),
-        ec2.Port.tcp(80),
-        'CloudFront only (redirect)',
-      );
     }
     this.origin = new origins.HttpOrigin(
       props.https?.originDomainName ?? this.loadBalancer.loadBalancerDnsName,

@@ -132,6 +132,11 @@ describe('target=fargate', () => {
         }),
       ],
     });
+    // The CloudFront prefix list weighs 55 of the 60 rules a security group holds: referenced once.
+    const prefixListRules = Object.values(resourcesOf(withDomain.appStack, 'AWS::EC2::SecurityGroupIngress'))
+      .map((r) => r.Properties)
+      .filter((r) => r.SourcePrefixListId !== undefined);
+    expect(prefixListRules).toEqual([expect.objectContaining({ FromPort: 443, ToPort: 443 })]);
     withDomain.appStack.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         Aliases: [exampleDomain.domainName],
