@@ -79,6 +79,7 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
     await audit('register with errors');
+    await screenshot(page, 'register-errors');
     await page.getByLabel('Work email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByLabel('Company name').fill('Acme Robotics');
@@ -112,6 +113,9 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.getByRole('alert').filter({ hasText: 'required' }).first().waitFor();
     await audit('questionnaire with missing answers');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await screenshot(page, 'questionnaire-errors-360');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const domainNames = await page.locator('.domain-link__name').allTextContents();
     const domainCount = domainNames.length;
@@ -215,6 +219,7 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     await expectHeading('Review and submit');
     await page.getByText('Every required question is answered').waitFor();
     await audit('review');
+    await screenshot(page, 'review');
     await page.getByRole('button', { name: 'Submit assessment' }).click();
     const dialog = page.getByRole('dialog', { name: 'Submit this assessment?' });
     await dialog.waitFor();
@@ -247,6 +252,7 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
       await expectHeading('Your assessments');
       await page.getByText('Submitted', { exact: true }).first().waitFor();
       await audit('dashboard');
+    await screenshot(page, 'dashboard');
       await page.goto(`${assessmentUrl}/domains/strategy`);
       await page.getByText('This assessment has been submitted').waitFor();
     },

@@ -56,7 +56,7 @@ export function DashboardRoute() {
             return (
               <li key={a.id} className="card assessment-card">
                 <h2 className="assessment-card__title">
-                  {a.status === 'submitted' ? 'Submitted' : 'Draft'} assessment {items.length - i}
+                  Assessment {items.length - i}
                   <span className={`badge badge--${a.status}`}>
                     {a.status === 'submitted' ? 'Submitted' : 'In progress'}
                   </span>
