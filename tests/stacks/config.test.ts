@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -10,6 +10,16 @@ import { Frontend } from '../../stacks/constructs/frontend';
 import { hashFolder } from '../../stacks/constructs/migrations';
 import { repoRoot } from './synth';
 
+const tempDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Runs stacks/app.ts the way the CDK CLI does (context through CDK_CONTEXT_JSON), without synthesizing far. */
 function runApp(context: Record<string, string>) {
   return spawnSync(join(repoRoot, 'node_modules', '.bin', 'tsx'), [join(repoRoot, 'stacks', 'app.ts')], {
@@ -18,7 +28,7 @@ function runApp(context: Record<string, string>) {
     env: {
       ...process.env,
       CDK_CONTEXT_JSON: JSON.stringify(context),
-      CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'scalemap-out-')),
+      CDK_OUTDIR: tempDir('scalemap-out-'),
     },
     timeout: 60_000,
   });
@@ -69,7 +79,7 @@ describe('stage and target selection', () => {
 describe('frontend build guard', () => {
   it('when client/dist has no index.html, then synth fails naming the missing file and the fix', () => {
     const stack = new Stack(new App(), 'S');
-    const empty = mkdtempSync(join(tmpdir(), 'scalemap-empty-client-'));
+    const empty = tempDir('scalemap-empty-client-');
     expect(
       () =>
         new Frontend(stack, 'Frontend', {
@@ -87,7 +97,7 @@ describe('migrations hash', () => {
   });
 
   it('when a migration is added, then the hash changes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scalemap-migrations-'));
+    const dir = tempDir('scalemap-migrations-');
     writeFileSync(join(dir, '0000_init.sql'), 'create table users ();');
     const before = hashFolder(dir);
     expect(hashFolder(dir)).toBe(before);

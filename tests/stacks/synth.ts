@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -8,9 +8,20 @@ import { ScaleMap } from '../../stacks/scalemap';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 
+// Temp dirs made here are removed after each test file; CDK's own outdirs go with jest-autoclean.
+const tempDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A stand-in for `client/dist`, so synth does not depend on a client build. */
 export function fakeClientBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scalemap-client-'));
+  const dir = tempDir('scalemap-client-');
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>ScaleMap</title>');
   return dir;
 }
@@ -20,7 +31,7 @@ export function fakeClientBuild(): string {
  * the repo changes mid-test, and staging copies two small files instead of the repository.
  */
 export function fakeBuildContext(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'scalemap-image-'));
+  const dir = tempDir('scalemap-image-');
   mkdirSync(join(dir, 'container'));
   writeFileSync(
     join(dir, 'container', 'Dockerfile'),
@@ -46,7 +57,7 @@ export interface Synth {
 
 /** One synthesis of a stage on a target; share it across a test file (each costs a few seconds). */
 export function synth(target: Target, stage: StageName = 'dev', overrides: Partial<StageConfig> = {}): Synth {
-  const app = new App({ context: cdkJsonContext(), outdir: mkdtempSync(join(tmpdir(), 'scalemap-cdk-')) });
+  const app = new App({ context: cdkJsonContext() });
   const scalemap = new ScaleMap(app, `ScaleMap-${stage}`, {
     config: { ...stages[stage], ...overrides },
     target,
