@@ -134,6 +134,16 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
         await page.reload();
         await page.locator('.domain-form').waitFor();
         expect(await answeredSnapshot(page)).toEqual(before);
+        // Leaving for the dashboard and resuming lands on the same step.
+        const stepUrl = page.url();
+        await page.getByRole('link', { name: 'Assessments' }).click();
+        await expectHeading('Your assessments');
+        await page.getByText('In progress').waitFor();
+        await audit('dashboard with a draft');
+        await page.getByRole('link', { name: /^Resume/ }).click();
+        await page.waitForURL(stepUrl);
+        await expectHeading(domainNames[d]!);
+        expect(await answeredSnapshot(page)).toEqual(before);
         await page.setViewportSize({ width: 360, height: 780 });
         await screenshot(page, 'questionnaire-360');
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -252,7 +262,7 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
       await expectHeading('Your assessments');
       await page.getByText('Submitted', { exact: true }).first().waitFor();
       await audit('dashboard');
-    await screenshot(page, 'dashboard');
+      await screenshot(page, 'dashboard');
       await page.goto(`${assessmentUrl}/domains/strategy`);
       await page.getByText('This assessment has been submitted').waitFor();
     },
