@@ -134,10 +134,10 @@ export class Frontend extends Construct {
   }
 
   /**
-   * Uploads the client: hashed assets cached for a year, index.html revalidated on every load (so no
-   * invalidation is needed). The handler's role is written here instead of the construct's wildcard
-   * grants: the zip it reads by exact key, and the site bucket grants it object access in its own
-   * policy, so the write permission is stated once, next to the bucket it covers.
+   * Uploads the client: hashed assets cached for a year, index.html (and other unhashed files)
+   * revalidated on every load, so no invalidation is needed. The handler's role is written here
+   * instead of the construct's wildcard grants: it reads the zip by exact key, and the site bucket
+   * grants it object access in its own policy, next to the bucket it covers.
    */
   private deploySite(clientAssetPath: string): void {
     const asset = new s3assets.Asset(this, 'Client', { path: clientAssetPath });
@@ -181,19 +181,21 @@ export class Frontend extends Construct {
       logGroup,
       memoryLimit: 512,
     };
-    const assets = new s3deploy.BucketDeployment(this, 'DeployAssets', {
-      ...common,
-      exclude: ['index.html'],
-      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
-    });
-    const index = new s3deploy.BucketDeployment(this, 'DeployIndex', {
+    // Vite's content-hashed output: cached for a year. Pruning only touches assets/* here.
+    const hashed = new s3deploy.BucketDeployment(this, 'DeployAssets', {
       ...common,
       exclude: ['*'],
-      include: ['index.html'],
-      prune: false,
+      include: ['assets/*'],
+      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+    });
+    // index.html and unhashed files (favicon): revalidated on every load. Excluding assets/* keeps
+    // this deployment's prune away from the hashed files.
+    const entry = new s3deploy.BucketDeployment(this, 'DeployIndex', {
+      ...common,
+      exclude: ['assets/*'],
       cacheControl: [s3deploy.CacheControl.fromString('no-cache')],
     });
-    // New index.html only after the hashed files it references exist.
-    index.node.addDependency(assets);
+    // The new index.html only after the hashed files it references exist.
+    entry.node.addDependency(hashed);
   }
 }

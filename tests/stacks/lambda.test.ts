@@ -96,6 +96,18 @@ describe('target=lambda (dev)', () => {
     });
   });
 
+  it('when the client is uploaded, then hashed assets are cached for a year and everything else revalidates', () => {
+    s.appStack.hasResourceProperties('Custom::CDKBucketDeployment', {
+      Include: ['assets/*'],
+      Exclude: ['*'],
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    s.appStack.hasResourceProperties('Custom::CDKBucketDeployment', {
+      Exclude: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'no-cache' },
+    });
+  });
+
   it('when the API role is granted S3, then only object actions on the bucket ARN under assessments/* are allowed', () => {
     const statements = Object.values(resourcesOf(s.appStack, 'AWS::IAM::Policy')).flatMap(
       (p) =>
