@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database';
 import { assessmentResponses, assessments, documents, outbox } from '../../platform/db/schema';
 import type { AnswerValue } from '../questionnaire/schema';
@@ -80,14 +80,6 @@ export async function responsesOf(db: Executor, id: string): Promise<Record<stri
   return Object.fromEntries(rows.map((r) => [r.questionId, r.value as AnswerValue]));
 }
 
-export async function countResponses(db: Executor, id: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(assessmentResponses)
-    .where(eq(assessmentResponses.assessmentId, id));
-  return row?.n ?? 0;
-}
-
 export async function documentsOf(db: Executor, id: string) {
   return db.select().from(documents).where(eq(documents.assessmentId, id)).orderBy(documents.createdAt);
 }
@@ -125,13 +117,22 @@ export async function deleteResponses(tx: Executor, id: string, questionIds: str
     );
 }
 
-export async function bumpVersion(tx: Executor, id: string, now: Date): Promise<number> {
+/** Bumps the version and counts the answers in the same statement (one round trip, not two). */
+export async function bumpVersion(
+  tx: Executor,
+  id: string,
+  now: Date,
+): Promise<{ version: number; answered: number }> {
   const [row] = await tx
     .update(assessments)
     .set({ version: sql`${assessments.version} + 1`, updatedAt: now })
     .where(eq(assessments.id, id))
-    .returning({ version: assessments.version });
-  return row!.version;
+    .returning({
+      version: assessments.version,
+      // Sees this transaction's earlier upserts and deletes: they are earlier statements.
+      answered: sql<number>`(select count(*)::int from assessment_responses r where r.assessment_id = "assessments"."id")`,
+    });
+  return row!;
 }
 
 export async function markSubmitted(

@@ -152,8 +152,8 @@ export function assessmentService(deps: AppDeps) {
         const at = now();
         await repo.upsertResponses(tx, id, upserts, at);
         await repo.deleteResponses(tx, id, deletes);
-        const version = await repo.bumpVersion(tx, id, at);
-        return { version, progress: progressOf(await repo.countResponses(tx, id)) };
+        const { version, answered } = await repo.bumpVersion(tx, id, at);
+        return { version, progress: progressOf(answered) };
       });
     },
 
