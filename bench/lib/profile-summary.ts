@@ -54,7 +54,31 @@ export function summarise(file: string, top = 25): string {
       .slice(0, top)
       .map(([k, us]) => `${((us / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
       .join('\n');
-  return `total ${(total / 1e6).toFixed(2)} s sampled\n\nby package:\n${rows(pkg)}\n\nby function (self):\n${rows(fn)}`;
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map<string, number>();
+  let busy = 0;
+  for (const [id, us] of self) {
+    const leaf = byId.get(id)!.callFrame.functionName;
+    if (leaf === '(idle)' || leaf === '(program)' || leaf === '(garbage collector)') continue;
+    busy += us;
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = byId.get(cur)!.callFrame;
+      if (f.functionName === '(root)') continue;
+      const name = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(functions|container|dist)\//, '$1/')}:${f.lineNumber}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+    }
+  }
+  const incRows = [...inclusive]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top * 2)
+    .map(([k, us]) => `${((us / busy) * 100).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
+  return `total ${(total / 1e6).toFixed(2)} s sampled\n\nby package:\n${rows(pkg)}\n\nby function (self):\n${rows(fn)}\n\nby function (inclusive, % of non-idle):\n${incRows}`;
 }
 
 /** Starts profiling the server child; returns the file the profile will be written to. */
