@@ -122,7 +122,8 @@ export class ApiFargate extends Construct implements ApiTarget {
       maxHealthyPercent: 200,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       circuitBreaker: { enable: true, rollback: true },
-      healthCheckGracePeriod: Duration.seconds(30),
+      // Startup connects to the proxy and warms the Cognito JWKS before /api/health turns healthy.
+      healthCheckGracePeriod: Duration.seconds(60),
     });
     this.compute = this.service;
     this.grantPrincipal = taskDef.taskRole;
