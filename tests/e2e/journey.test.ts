@@ -50,7 +50,8 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     });
 
   beforeAll(async () => {
-    const staticDir = ensureClientBuilt();
+    // E2E_STATIC_DIR serves another build, e.g. a development one whose React warnings count as errors.
+    const staticDir = process.env.E2E_STATIC_DIR ?? ensureClientBuilt();
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'scalemap-e2e-'));
     local = await startLocal({ port: 0, dataDir, staticDir, quiet: true });
     browser = await launchChromium();

@@ -40,7 +40,7 @@ export function FileDropZone({
         multiple
         accept={ACCEPT_ATTRIBUTE}
         disabled={disabled}
-        className="visually-hidden-focusable"
+        className="visually-hidden"
         aria-describedby={`${id}-rules`}
         onChange={(e) => {
           const files = e.currentTarget.files;
