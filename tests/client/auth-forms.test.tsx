@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ConfirmForm } from '../../client/src/features/auth/components/confirm-form';
 import { LoginForm } from '../../client/src/features/auth/components/login-form';
 import { RegisterForm } from '../../client/src/features/auth/components/register-form';
 
@@ -142,5 +143,36 @@ describe('LoginForm', () => {
     expect(onSuccess).toHaveBeenCalledWith({ user: expect.objectContaining({ email: 'ada@example.com' }) });
     expect(JSON.stringify({ ...localStorage })).not.toMatch(/eyJ/);
     expect(document.cookie).toBe('');
+  });
+});
+
+describe('ConfirmForm', () => {
+  it('when the code is not 6 digits, then it says so without calling the API', async () => {
+    render(<ConfirmForm email="ada@example.com" onConfirmed={jest.fn()} />);
+    expect(screen.getByLabelText('Confirmation code')).toHaveFocus();
+    await userEvent.type(screen.getByLabelText('Confirmation code'), '12ab');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(screen.getByLabelText('Confirmation code')).toHaveAccessibleDescription(/Enter the 6-digit code/);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('when the code is wrong (400), then the field says so; when right (204), then it moves on', async () => {
+    respond({ status: 400, body: { title: 'Bad Request', status: 400 } }, { status: 204 });
+    const onConfirmed = jest.fn();
+    render(<ConfirmForm email="ada@example.com" onConfirmed={onConfirmed} />);
+    const code = screen.getByLabelText('Confirmation code');
+    await userEvent.type(code, '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(await screen.findByText('That code is not right or has expired.')).toBeInTheDocument();
+    expect(onConfirmed).not.toHaveBeenCalled();
+    await userEvent.clear(code);
+    await userEvent.type(code, '654321');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await screen.findByRole('button', { name: 'Confirm' });
+    expect(onConfirmed).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(String(fetchMock.mock.calls[1]![1].body))).toEqual({
+      email: 'ada@example.com',
+      code: '654321',
+    });
   });
 });
