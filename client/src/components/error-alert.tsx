@@ -20,7 +20,12 @@ export function ErrorAlert({ error, title, onRetry, focus = false }: ErrorAlertP
     <div className="alert alert--error" role="alert" ref={ref} tabIndex={-1}>
       {title ? <p className="alert__title">{title}</p> : null}
       <p>{describeError(error)}</p>
-      {onRetry ? (
+      {error instanceof ApiError && error.status === 401 ? (
+        // A full page load re-checks the session, so the sign-in page shows and brings the user back here.
+        <a className="button" href={`/login?next=${encodeURIComponent(window.location.pathname)}`}>
+          Sign in again
+        </a>
+      ) : onRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>
           Try again
         </button>

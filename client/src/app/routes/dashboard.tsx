@@ -28,7 +28,12 @@ export function DashboardRoute() {
           <PageHeading title="Your assessments" />
           {user?.companyName ? <p className="muted">{user.companyName}</p> : null}
         </div>
-        <button type="button" className="button" onClick={start} disabled={create.pending}>
+        <button
+          type="button"
+          className={`button${items.some((a) => a.status === 'draft') ? ' button--secondary' : ''}`}
+          onClick={start}
+          disabled={create.pending}
+        >
           {create.pending ? 'Starting…' : 'Start a new assessment'}
         </button>
       </div>
