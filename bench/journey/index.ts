@@ -22,6 +22,7 @@ import { startAppTarget } from '../lib/target';
 
 const GOAL_USERS = 200;
 const GOAL_P95_MS = 100;
+const WARMUP_JOURNEYS = 5;
 /** Requests that go to the S3 stand-in, not the API (kept out of the API percentiles). */
 const S3_ROUTE = 'POST (S3 stand-in) presigned upload';
 
@@ -313,6 +314,8 @@ interface LevelResult {
 const med = (runs: LoadRun[], pick: (r: LoadRun) => number | undefined) =>
   median(runs.map((r) => pick(r) ?? Number.NaN));
 
+const pct = (n: number) => (Number.isNaN(n) ? 'n/a' : `${fmt(n, 0)}%`);
+
 function levelTable(levels: LevelResult[]): string {
   return mdTable(
     [
@@ -342,10 +345,7 @@ function levelTable(levels: LevelResult[]): string {
         med(l.app, (r) => r.serverCpuPercentOfCore),
         0,
       )}%)`,
-      `${fmt(
-        med(l.app, (r) => (r.serverEventLoopUtilization ?? Number.NaN) * 100),
-        0,
-      )}%`,
+      pct(med(l.app, (r) => (r.serverEventLoopUtilization ?? Number.NaN) * 100)),
       fmt(med(l.app, (r) => r.standInsCpuSeconds)),
       fmt(med(l.app, (r) => r.pgBackendCpuSeconds)),
       `${fmt(Math.max(...l.app.map((r) => r.pgConnectionsMax ?? 0)), 0)} (${fmt(
@@ -392,6 +392,10 @@ export async function run(options: BenchOptions, usersSpec?: string, thinkMs = 8
     let hello: ServerProcess | undefined;
     try {
       hello = await spawnServer('bench/lib/hello.ts');
+      // Warm-up, unrecorded: a few journeys wake the JIT, the pool and the stand-ins on both servers.
+      const warm: Pacing = { arrivalPerSecond: 50, thinkMs: 20, maxConcurrentUsers: 5 };
+      await drive(app.url, WARMUP_JOURNEYS, appJourney, warm, `warm-${users}-${Date.now().toString(36)}`);
+      await drive(hello.url, WARMUP_JOURNEYS, baselineJourney, warm, 'warm');
       const level: LevelResult = { users, app: [], baseline: [] };
       for (let i = 0; i < runs; i++) {
         const tag = `u${users}-r${i}-${Date.now().toString(36)}`;
@@ -441,7 +445,7 @@ export async function run(options: BenchOptions, usersSpec?: string, thinkMs = 8
   ];
   const first = results[0]!;
   const markdown = [
-    `Each level: a fresh database and server; ${runs} run(s) per level, alternating with the baseline, medians shown. Users arrive over ~10 s and pause ${thinkMs} ms between steps (the client's autosave debounce); each journey makes ${Object.values(first.app[0]?.routes ?? {}).reduce((n, r) => n + r.count, 0) / first.users} requests (3 of them to the S3 stand-in). "API" percentiles exclude the S3 uploads. The baseline replays the same request pattern against the Express hello-world (the floor set by the driver and the machine).`,
+    `Each level: a fresh database and server; ${runs} run(s) per level, alternating with the baseline, medians shown. After ${WARMUP_JOURNEYS} unrecorded warm-up journeys, users arrive over ~10 s and pause ${thinkMs} ms between steps (the client's autosave debounce); each journey makes ${Object.values(first.app[0]?.routes ?? {}).reduce((n, r) => n + r.count, 0) / first.users} requests (3 of them to the S3 stand-in). "API" percentiles exclude the S3 uploads. The baseline replays the same request pattern against the Express hello-world (the floor set by the driver and the machine).`,
     '',
     options.standInsInProcess
       ? 'The S3 (s3rver) and Cognito (cognito-local) stand-ins run inside the server process (`--stand-ins in-process`), so the server CPU includes them: cognito-local signs JWTs and rewrites its JSON user store on every sign-up, and s3rver stores the uploads. In production these are AWS services.'

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +16,25 @@ export const PRODUCTION_SERVER = path.resolve('dist/runtime/server.js');
 
 export function hasProductionBundle(): boolean {
   return existsSync(PRODUCTION_SERVER);
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** When the bundle is older than the sources it is built from, a note saying so. */
+export function bundleStaleness(): string | undefined {
+  if (!hasProductionBundle()) return undefined;
+  const built = statSync(PRODUCTION_SERVER).mtimeMs;
+  const sources = Math.max(newestMtime(path.resolve('functions')), newestMtime(path.resolve('container')));
+  return sources > built
+    ? `dist/runtime/server.js (built ${new Date(built).toISOString()}) is older than its sources; run \`npm run build -- --runtime-only\` first`
+    : undefined;
 }
 
 async function freePort(): Promise<number> {

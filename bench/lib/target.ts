@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type BenchDatabase, createBenchDatabase } from './db';
 import type { BenchOptions } from './options';
 import { type ServerProcess, spawnServer } from './proc';
-import { hasProductionBundle, spawnProductionServer } from './prod-server';
+import { bundleStaleness, hasProductionBundle, spawnProductionServer } from './prod-server';
 import type { ServeOptions, StandInEndpoints } from './serve';
 
 export type TargetKind = 'production' | 'tsx';
@@ -37,10 +37,13 @@ export function describeTargets(options: BenchOptions): string {
   const standIns = options.standInsInProcess
     ? ''
     : '; s3rver and cognito-local run in a process of their own, as AWS services are in production';
+  const stale = primary === 'production' ? bundleStaleness() : undefined;
   const note =
     options.server === 'production' && primary !== 'production'
       ? ' (dist/runtime/server.js is missing: run `npm run build` for the production bundle)'
-      : '';
+      : stale
+        ? ` (**warning**: ${stale})`
+        : '';
   return `${describeKind(primary, options)}${standIns}${note}`;
 }
 
