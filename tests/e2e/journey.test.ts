@@ -157,6 +157,8 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
         expect(await answeredSnapshot(page)).toEqual(before);
         await page.setViewportSize({ width: 360, height: 780 });
         await screenshot(page, 'questionnaire-360');
+        expect(await page.getByTestId('save-status-mobile').isVisible()).toBe(true);
+        expect(await page.getByTestId('save-status').isVisible()).toBe(true);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
         await page.setViewportSize({ width: 1280, height: 900 });
       }

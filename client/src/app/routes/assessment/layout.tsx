@@ -6,7 +6,7 @@ import { useAssessment } from '../../../features/assessments/api/get-assessment'
 import { WorkspaceProvider } from '../../../features/assessments/lib/workspace-context';
 import { useQuestionnaire } from '../../../features/questionnaire/api/get-questionnaire';
 import { ApiError } from '../../../lib/problem';
-import { StepNav } from './step-nav';
+import { MobileSaveBar, StepNav } from './step-nav';
 
 /** Loads the questionnaire and the assessment once for all of its steps. */
 export function AssessmentLayout() {
@@ -45,6 +45,7 @@ export function AssessmentLayout() {
         <StepNav />
         <div className="workspace__main">
           <Outlet />
+          <MobileSaveBar />
         </div>
       </div>
     </WorkspaceProvider>

@@ -74,3 +74,14 @@ export function StepNav() {
     </aside>
   );
 }
+
+/** On narrow screens the side panel scrolls away, so the save state stays pinned to the bottom edge. */
+export function MobileSaveBar() {
+  const ws = useWorkspace();
+  if (ws.status === 'submitted') return null;
+  return (
+    <div className="mobile-save-bar">
+      <SaveStatus snapshot={ws.save} onRetry={() => void ws.flush()} testId="save-status-mobile" />
+    </div>
+  );
+}

@@ -3,13 +3,23 @@ import { ApiError, describeError } from '../../../lib/problem';
 import type { AutosaveSnapshot } from '../lib/autosave-controller';
 
 /** The visible "Saving… / Saved / Retry" indicator (announcements go through the live region). */
-export function SaveStatus({ snapshot, onRetry }: { snapshot: AutosaveSnapshot; onRetry: () => void }) {
+export function SaveStatus({
+  snapshot,
+  onRetry,
+  testId = 'save-status',
+  className = '',
+}: {
+  snapshot: AutosaveSnapshot;
+  onRetry: () => void;
+  testId?: string;
+  className?: string;
+}) {
   const seconds = useCountdown(snapshot.status === 'retrying' ? snapshot.retryInMs : undefined);
   let text: string;
   let tone = 'neutral';
   switch (snapshot.status) {
     case 'idle':
-      text = 'All answers saved';
+      text = 'Answers save automatically';
       break;
     case 'pending':
       text = 'Unsaved changes';
@@ -35,8 +45,8 @@ export function SaveStatus({ snapshot, onRetry }: { snapshot: AutosaveSnapshot; 
   }
   return (
     <div
-      className={`save-status save-status--${tone}`}
-      data-testid="save-status"
+      className={`save-status save-status--${tone}${className ? ` ${className}` : ''}`}
+      data-testid={testId}
       data-status={snapshot.status}
     >
       <span className="save-status__dot" aria-hidden="true" />
