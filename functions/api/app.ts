@@ -70,8 +70,10 @@ export function createApp(deps: AppDeps): Express {
   api.use('/auth', authRoutes(deps, auth));
   api.use('/questionnaire', questionnaireRoutes());
   api.use('/health', healthRoutes(deps));
-  const openapi = JSON.stringify(buildOpenApi(config.version));
+  // Built on first request, not at init: it is rarely asked for and costs cold-start time.
+  let openapi: string | undefined;
   api.get('/openapi.json', (_req, res) => {
+    openapi ??= JSON.stringify(buildOpenApi(config.version));
     res.type('application/json').send(openapi);
   });
   const protectedRoutes = express.Router();

@@ -28,7 +28,8 @@ export function createMetrics(options: {
       single.addMetric('ApiLatency', MetricUnit.Milliseconds, ms);
     },
     flush() {
-      if (options.enabled) raw.publishStoredMetrics();
+      // Publishing nothing would log a warning on most invocations.
+      if (options.enabled && raw.hasStoredMetrics()) raw.publishStoredMetrics();
     },
   };
 }
