@@ -70,7 +70,7 @@ describe('Structured logs', () => {
     const responses = await Promise.all(
       ids.map((id) => client.get('/api/assessments', { 'x-correlation-id': id })),
     );
-    responses.forEach((r, i) => expect(r.headers.get('x-correlation-id')).toBe(ids[i]));
+    for (const [i, r] of responses.entries()) expect(r.headers.get('x-correlation-id')).toBe(ids[i]);
     const access = capture.lines().filter((l) => l.message === 'request');
     expect(access).toHaveLength(50);
     expect(new Set(access.map((l) => l.correlationId))).toEqual(new Set(ids));
