@@ -158,6 +158,25 @@ describe('AutosaveController', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('when flushed before submitting, then edits made during an in-flight save are sent too', async () => {
+    const { controller, calls, server } = setup();
+    controller.edit('q1', 1);
+    jest.advanceTimersByTime(800); // first PUT leaves
+    controller.edit('q2', 2); // typed while it is on the wire
+    await expect(controller.flush()).resolves.toBe(true);
+    expect(calls.map((c) => c.responses)).toEqual([{ q1: 1 }, { q2: 2 }]);
+    expect(server.responses).toEqual({ q1: 1, q2: 2 });
+  });
+
+  it('when flushing cannot save (offline), then it says so instead of pretending', async () => {
+    const { controller, outcomes } = setup();
+    outcomes.push(new HttpError(0));
+    controller.edit('q1', 1);
+    await expect(controller.flush()).resolves.toBe(false);
+    expect(controller.getSnapshot().status).toBe('retrying');
+    expect(controller.unsaved()).toEqual({ q1: 1 });
+  });
+
   it('when an answer is cleared, then null is sent', async () => {
     const { controller, calls } = setup();
     controller.edit('q1', null);

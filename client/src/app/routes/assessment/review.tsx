@@ -35,7 +35,11 @@ export function ReviewRoute() {
   const doSubmit = async () => {
     setSubmit({ pending: true });
     try {
-      await ws.flush();
+      if (!(await ws.flush())) {
+        throw new Error(
+          'Your latest answers are not saved yet, so the assessment was not submitted. Check your connection, press Retry next to the save status, then submit again.',
+        );
+      }
       const result = await submitAssessment(ws.assessmentId);
       setConfirming(false);
       ws.markSubmitted(result.triageResults, result.submittedAt);

@@ -14,7 +14,8 @@ type Workspace = {
   values: Responses;
   setAnswer: (questionId: string, value: AnswerValue) => void;
   save: AutosaveSnapshot;
-  flush: () => Promise<void>;
+  /** Saves everything now; false when something is still unsaved (offline, rejected, locked). */
+  flush: () => Promise<boolean>;
   documents: AssessmentDocument[];
   setDocuments: (update: (docs: AssessmentDocument[]) => AssessmentDocument[]) => void;
   triageResults: TriageResults | null;

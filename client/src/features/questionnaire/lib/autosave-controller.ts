@@ -96,11 +96,19 @@ export class AutosaveController {
     this.schedule(this.deps.debounceMs);
   }
 
-  /** Save now (the Retry button, leaving a step). Resolves when this round is over. */
-  flush(): Promise<void> {
-    this.clearTimer();
+  /**
+   * Save now (the Retry button, leaving a step, before submitting), including edits made while an
+   * earlier request was in flight. Resolves true once nothing is left unsaved.
+   */
+  async flush(): Promise<boolean> {
     this.conflicts = 0;
-    return this.run();
+    for (let round = 0; round < 5 && this.hasUnsaved(); round += 1) {
+      this.clearTimer();
+      await this.run();
+      if (this.snapshot.status === 'retrying' || this.snapshot.status === 'error') break;
+      if (this.snapshot.status === 'locked') return false;
+    }
+    return !this.hasUnsaved();
   }
 
   /** Stop timers; edits not yet sent stay in memory only. */
