@@ -111,7 +111,7 @@ describe('Documents', () => {
     expect((onFiles.mock.calls[0]![0] as FileList)[0]!.name).toBe('a.pdf');
   });
 
-  it('then uploaded documents are listed with download and delete; pending ones are hidden', async () => {
+  it('then uploaded documents have download and delete; an unfinished one only delete', async () => {
     const onDelete = jest.fn();
     render(
       <DocumentList
@@ -130,7 +130,10 @@ describe('Documents', () => {
       />,
     );
     expect(screen.getByRole('rowheader', { name: 'board.pdf' })).toBeInTheDocument();
-    expect(screen.queryByText('half.pdf')).not.toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: 'half.pdf' })).toBeInTheDocument();
+    expect(screen.getByText('Upload not finished')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Download half.pdf' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Delete half.pdf' })).toBeInTheDocument();
     expect(screen.getByText('1.5 KB')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Delete board.pdf' }));
     expect(onDelete).toHaveBeenCalledWith(expect.objectContaining({ id: '1' }));

@@ -23,7 +23,8 @@ export function DocumentsRoute() {
   const ws = useWorkspace();
   const id = ws.assessmentId;
   const locked = ws.status === 'submitted';
-  const uploaded = ws.documents.filter((d) => d.status === 'uploaded');
+  // Unfinished uploads from an earlier visit count towards the API's limit of 20 as well.
+  const attached = ws.documents;
   const api = useMemo<QueueApi<AssessmentDocument>>(
     () => ({
       create: (meta) => createDocument(id, meta),
@@ -37,7 +38,7 @@ export function DocumentsRoute() {
     [id],
   );
   const { queue, items } = useUploadQueue(api, {
-    existingCount: () => uploaded.length,
+    existingCount: () => attached.length,
     onUploaded: (doc) => {
       ws.setDocuments((docs) => [...docs.filter((d) => d.id !== doc.id), doc]);
       announce(`${doc.fileName} uploaded.`);
@@ -90,7 +91,7 @@ export function DocumentsRoute() {
       </p>
       {locked ? null : (
         <>
-          <FileDropZone onFiles={onFiles} disabled={uploaded.length >= 20} />
+          <FileDropZone onFiles={onFiles} disabled={attached.length >= 20} />
           <UploadList
             items={items}
             onCancel={(k) => queue.cancel(k)}
@@ -100,7 +101,7 @@ export function DocumentsRoute() {
         </>
       )}
       <h2 ref={attachedHeading} tabIndex={-1} className="page-heading">
-        Attached ({uploaded.length} of 20)
+        Attached ({attached.length} of 20)
       </h2>
       {download.error ? <ErrorAlert error={download.error} title="The download could not start" /> : null}
       {remove.error ? <ErrorAlert error={remove.error} title="The document could not be deleted" /> : null}

@@ -9,10 +9,12 @@ type DocumentListProps = {
   busyId?: string;
 };
 
-/** Documents attached to the assessment. */
+/**
+ * Documents attached to the assessment. An upload left unfinished in an earlier visit (tab closed
+ * mid-way) still counts towards the limit, so it is listed too, with only Delete.
+ */
 export function DocumentList({ documents, onDownload, onDelete, busyId }: DocumentListProps) {
-  const uploaded = documents.filter((d) => d.status === 'uploaded');
-  if (uploaded.length === 0) return <p className="muted">No documents attached yet.</p>;
+  if (documents.length === 0) return <p className="muted">No documents attached yet.</p>;
   return (
     <table className="table document-table">
       <caption className="visually-hidden">Attached documents</caption>
@@ -28,23 +30,29 @@ export function DocumentList({ documents, onDownload, onDelete, busyId }: Docume
         </tr>
       </thead>
       <tbody>
-        {uploaded.map((doc) => (
+        {documents.map((doc) => (
           <tr key={doc.id}>
             <th scope="row" className="document-table__name">
               {doc.fileName}
             </th>
-            <td data-label="Type">{(doc.contentType && ALLOWED_TYPES[doc.contentType]?.label) ?? '—'}</td>
+            <td data-label="Type">
+              {doc.status === 'uploaded'
+                ? ((doc.contentType && ALLOWED_TYPES[doc.contentType]?.label) ?? '—')
+                : 'Upload not finished'}
+            </td>
             <td data-label="Size">{doc.sizeBytes !== undefined ? formatBytes(doc.sizeBytes) : '—'}</td>
             <td data-label="Added">{formatDate(doc.createdAt)}</td>
             <td className="document-table__actions">
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                onClick={() => onDownload(doc)}
-                disabled={busyId === doc.id}
-              >
-                Download<span className="visually-hidden"> {doc.fileName}</span>
-              </button>
+              {doc.status === 'uploaded' ? (
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => onDownload(doc)}
+                  disabled={busyId === doc.id}
+                >
+                  Download<span className="visually-hidden"> {doc.fileName}</span>
+                </button>
+              ) : null}
               {onDelete ? (
                 <button
                   type="button"
