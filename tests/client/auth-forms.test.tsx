@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ConfirmForm } from '../../client/src/features/auth/components/confirm-form';
 import { LoginForm } from '../../client/src/features/auth/components/login-form';
 import { RegisterForm } from '../../client/src/features/auth/components/register-form';
+import { AuthProvider, useAuth } from '../../client/src/features/auth/lib/auth-context';
 
 // config/env.ts reads import.meta.env (Vite); Jest runs CommonJS, so give it the default directly.
 jest.mock('../../client/src/config/env', () => ({ env: { VITE_API_URL: '/api', MODE: 'test' } }));
@@ -174,5 +175,50 @@ describe('ConfirmForm', () => {
       email: 'ada@example.com',
       code: '654321',
     });
+  });
+});
+
+function Who() {
+  const { user, loading } = useAuth();
+  return <p>{loading ? 'checking' : user ? `signed in as ${user.email}` : 'signed out'}</p>;
+}
+
+describe('AuthProvider', () => {
+  it('when this browser never signed in, then it is signed out without asking the API', async () => {
+    localStorage.clear();
+    render(
+      <AuthProvider>
+        <Who />
+      </AuthProvider>,
+    );
+    expect(await screen.findByText('signed out')).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('when it signed in before, then GET /api/auth/me decides, and a 401 forgets the hint', async () => {
+    localStorage.setItem('scalemap:signed-in', '1');
+    respond({ status: 401, body: { title: 'Unauthorized', status: 401 } });
+    render(
+      <AuthProvider>
+        <Who />
+      </AuthProvider>,
+    );
+    expect(await screen.findByText('signed out')).toBeInTheDocument();
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/auth/me');
+    expect(localStorage.getItem('scalemap:signed-in')).toBeNull();
+  });
+
+  it('when the cookie session is valid, then the user is known', async () => {
+    localStorage.setItem('scalemap:signed-in', '1');
+    respond({
+      status: 200,
+      body: { id: 'u1', email: 'ada@example.com', companyName: 'Acme', industry: 'Other' },
+    });
+    render(
+      <AuthProvider>
+        <Who />
+      </AuthProvider>,
+    );
+    expect(await screen.findByText('signed in as ada@example.com')).toBeInTheDocument();
   });
 });

@@ -104,7 +104,7 @@ export type ExpectedFailure = { status: number | 'network'; path: string };
 
 /**
  * Console errors, minus the browser's own network lines for failures the journey provokes on purpose
- * (GET /api/auth/me while signed out, a wrong password, a simulated outage, a version conflict).
+ * (a wrong password, a simulated outage, a version conflict).
  */
 export function watchConsole(page: Page, expected: ExpectedFailure[]): string[] {
   const errors: string[] = [];

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { apiRequest } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/problem';
 import { useQuery } from '../../../lib/use-query';
+import { sessionHint } from '../lib/session-hint';
 
 export const UserSchema = z.object({
   id: z.string(),
@@ -14,13 +15,19 @@ export type User = z.infer<typeof UserSchema>;
 /** GET /api/auth/me: the signed-in user, or null when logged out (401). */
 export async function getMe(signal?: AbortSignal): Promise<User | null> {
   try {
-    return await apiRequest('GET', '/auth/me', UserSchema, { signal });
+    const user = await apiRequest('GET', '/auth/me', UserSchema, { signal });
+    sessionHint.set();
+    return user;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      sessionHint.clear();
+      return null;
+    }
     throw error;
   }
 }
 
+/** The signed-in user; a browser that never signed in is known to be signed out without asking. */
 export function useMe() {
-  return useQuery('auth/me', getMe);
+  return useQuery('auth/me', async (signal) => (sessionHint.get() ? getMe(signal) : null));
 }

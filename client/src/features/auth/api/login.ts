@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { apiRequest } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
+import { sessionHint } from '../lib/session-hint';
 import { UserSchema } from './get-me';
 
 export const LoginInputSchema = z.object({ email: z.string(), password: z.string() });
@@ -11,8 +12,10 @@ export const LoginResponseSchema = z.object({ user: z.optional(UserSchema) });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
 /** POST /api/auth/login: sets the session cookie. */
-export function login(input: LoginInput): Promise<LoginResponse> {
-  return apiRequest('POST', '/auth/login', LoginResponseSchema, { body: input });
+export async function login(input: LoginInput): Promise<LoginResponse> {
+  const res = await apiRequest('POST', '/auth/login', LoginResponseSchema, { body: input });
+  sessionHint.set();
+  return res;
 }
 
 export function useLogin() {
