@@ -76,6 +76,15 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     await page.waitForURL(/\/login$/);
     await expectHeading('Sign in');
     await audit('login');
+    // Keyboard users first meet the skip link, which lands them in the main content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent),
+    ).toBe('Email address');
   });
 
   step('when they register, then they are signed straight in to an empty dashboard', async () => {

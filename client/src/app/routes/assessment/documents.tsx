@@ -45,6 +45,16 @@ export function DocumentsRoute() {
     },
     onFailed: (item) => announce(`${item.fileName} failed to upload. ${item.error ?? ''}`, 'assertive'),
   });
+  // Closing the tab would abort uploads still on the wire.
+  const uploading = items.some(
+    (i) => i.status === 'queued' || i.status === 'uploading' || i.status === 'completing',
+  );
+  useEffect(() => {
+    if (!uploading) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [uploading]);
   const download = useDocumentDownload();
   const remove = useDeleteDocument();
   const [toDelete, setToDelete] = useState<AssessmentDocument | null>(null);
