@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ConfirmForm } from '../../client/src/features/auth/components/confirm-form';
 import { LoginForm } from '../../client/src/features/auth/components/login-form';
 import { RegisterForm } from '../../client/src/features/auth/components/register-form';
-import { AuthProvider, useAuth } from '../../client/src/features/auth/lib/auth-context';
+import { AuthProvider, safeNext, useAuth } from '../../client/src/features/auth/lib/auth-context';
 
 // config/env.ts reads import.meta.env (Vite); Jest runs CommonJS, so give it the default directly.
 jest.mock('../../client/src/config/env', () => ({ env: { VITE_API_URL: '/api', MODE: 'test' } }));
@@ -220,5 +220,15 @@ describe('AuthProvider', () => {
       </AuthProvider>,
     );
     expect(await screen.findByText('signed in as ada@example.com')).toBeInTheDocument();
+  });
+});
+
+describe('safeNext', () => {
+  it('when the post-login destination is another site, then it falls back to the dashboard', () => {
+    expect(safeNext('/assessments/a1/review')).toBe('/assessments/a1/review');
+    expect(safeNext('/login?next=%2F')).toBe('/login?next=%2F');
+    for (const evil of ['//evil.example', '/\\evil.example', 'https://evil.example', '/\tx', null, '']) {
+      expect(safeNext(evil)).toBe('/');
+    }
   });
 });

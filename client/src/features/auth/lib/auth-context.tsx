@@ -28,7 +28,7 @@ export function useAuth(): AuthState {
   return ctx;
 }
 
-/** Only same-site paths are allowed as a post-login destination. */
+/** Only same-site paths are allowed as a post-login destination (no `//host` or `/\\host`). */
 export function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next && /^\/(?![/\\])/.test(next) && !/[\\\s]/.test(next) ? next : '/';
 }
