@@ -42,27 +42,29 @@ export function DocumentList({ documents, onDownload, onDelete, busyId }: Docume
             </td>
             <td data-label="Size">{doc.sizeBytes !== undefined ? formatBytes(doc.sizeBytes) : '—'}</td>
             <td data-label="Added">{formatDate(doc.createdAt)}</td>
-            <td className="document-table__actions">
-              {doc.status === 'uploaded' ? (
-                <button
-                  type="button"
-                  className="button button--small button--secondary"
-                  onClick={() => onDownload(doc)}
-                  disabled={busyId === doc.id}
-                >
-                  Download<span className="visually-hidden"> {doc.fileName}</span>
-                </button>
-              ) : null}
-              {onDelete ? (
-                <button
-                  type="button"
-                  className="button button--small button--danger"
-                  onClick={() => onDelete(doc)}
-                  disabled={busyId === doc.id}
-                >
-                  Delete<span className="visually-hidden"> {doc.fileName}</span>
-                </button>
-              ) : null}
+            <td>
+              <div className="document-table__actions">
+                {doc.status === 'uploaded' ? (
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    onClick={() => onDownload(doc)}
+                    disabled={busyId === doc.id}
+                  >
+                    Download<span className="visually-hidden"> {doc.fileName}</span>
+                  </button>
+                ) : null}
+                {onDelete ? (
+                  <button
+                    type="button"
+                    className="button button--small button--danger"
+                    onClick={() => onDelete(doc)}
+                    disabled={busyId === doc.id}
+                  >
+                    Delete<span className="visually-hidden"> {doc.fileName}</span>
+                  </button>
+                ) : null}
+              </div>
             </td>
           </tr>
         ))}
