@@ -125,7 +125,11 @@ function ensureClientBuilt(): string | undefined {
     statSync(index).mtimeMs <
       Math.max(
         newestMtime(path.join(clientDir, 'src')),
-        statSync(path.join(clientDir, 'index.html')).mtimeMs,
+        ...['index.html', 'vite.config.ts', 'package.json']
+          .map((f) => path.join(clientDir, f))
+          .filter(existsSync)
+          .map((f) => statSync(f).mtimeMs),
+        existsSync(path.join(clientDir, 'public')) ? newestMtime(path.join(clientDir, 'public')) : 0,
       );
   if (stale) {
     console.log('Building the client (client/dist is missing or stale)…');
