@@ -13,6 +13,8 @@ const swc = [
 const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'],
+  // cdk.out holds staged copies of the repo (with package.json files Jest would see twice).
+  modulePathIgnorePatterns: ['<rootDir>/cdk.out/'],
 };
 
 /** @type {import('jest').Config} */
