@@ -6,15 +6,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = 'http://127.0.0.1:3000';
 
 /** The SPA lives in client/; `npx vite build --config client/vite.config.ts` works from the repo root. */
-export default defineConfig(({ command, mode }) => ({
+export default defineConfig({
   root,
   plugins: [react()],
-  // A build inherits NODE_ENV from whoever runs it (Jest sets "test"); a production build must
-  // still bundle React's production build.
-  define:
-    command === 'build' && mode === 'production'
-      ? { 'process.env.NODE_ENV': JSON.stringify('production') }
-      : {},
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -53,4 +47,4 @@ export default defineConfig(({ command, mode }) => ({
     },
   },
   preview: { host: '127.0.0.1', port: 4173 },
-}));
+});

@@ -134,7 +134,11 @@ function ensureClientBuilt(): string | undefined {
   if (stale) {
     console.log('Building the client (client/dist is missing or stale)…');
     try {
-      execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], { stdio: 'inherit' });
+      // NODE_ENV is inherited otherwise, and anything but production bundles React's dev build.
+      execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], {
+        stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
     } catch {
       console.error('The client build failed; serving the API only. Fix the build and restart.');
       return existsSync(index) ? path.join(clientDir, 'dist') : undefined;

@@ -273,6 +273,8 @@ function buildClient(root: string): number {
   execFileSync('npx', ['vite', 'build', '--config', 'client/vite.config.ts'], {
     cwd: root,
     stdio: 'inherit',
+    // Inherited NODE_ENV (Jest sets "test") would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   const dist = path.join(root, 'client/dist');
   if (!existsSync(path.join(dist, 'index.html')))
