@@ -51,6 +51,12 @@ function expectProblem503(res: Awaited<ReturnType<typeof timed>>, dependency: st
 }
 
 /** What clients saw: any hang, network error or 500 is a failure; 503s must be problem+json. */
+/** Every request in the window succeeded (which mix of reads and creates depends on timing). */
+function expectOnlySuccesses(byStatus: Record<string, number>) {
+  expect(Object.keys(byStatus).filter((status) => status !== '200' && status !== '201')).toEqual([]);
+  expect((byStatus[200] ?? 0) + (byStatus[201] ?? 0)).toBeGreaterThan(0);
+}
+
 function summarise(records: LoadRecord[]) {
   const byStatus: Record<string, number> = {};
   for (const r of records) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
@@ -188,7 +194,7 @@ describe('Fault injection: PostgreSQL', () => {
       // The load saw only successes once the service was back (requests sent 200 ms after).
       await load!.successes(20);
       const after = summarise(load!.since(recovered + 200));
-      expect(after.byStatus).toEqual({ 200: expect.any(Number), 201: expect.any(Number) });
+      expectOnlySuccesses(after.byStatus);
     });
   }
 });
@@ -283,7 +289,7 @@ describe('Fault injection: S3', () => {
     expect((await probe.client.get(`/api/assessments/${probeAssessment}`)).status).toBe(200);
     await load!.successes(10);
     const seen = summarise(load!.since(from));
-    expect(seen.byStatus).toEqual({ 200: expect.any(Number), 201: expect.any(Number) });
+    expectOnlySuccesses(seen.byStatus);
   });
 
   it('when S3 comes back, then the pending upload completes', async () => {
@@ -345,7 +351,7 @@ describe('Fault injection: Cognito', () => {
 
     await load!.successes(10);
     const seen = summarise(load!.since(from));
-    expect(seen.byStatus).toEqual({ 200: expect.any(Number), 201: expect.any(Number) });
+    expectOnlySuccesses(seen.byStatus);
   });
 
   it('when Cognito comes back, then login works again', async () => {
