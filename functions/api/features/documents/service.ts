@@ -25,13 +25,24 @@ export function documentService(deps: AppDeps) {
   const { db } = deps.db;
   const now = deps.clock ?? (() => new Date());
   let storageCheckedAt = 0;
+  let storageCheck: Promise<void> | undefined;
 
-  /** Presigning needs no network, so check S3 is reachable (cached 5 s) before handing out a slot. */
+  /**
+   * Presigning needs no network, so check S3 is reachable (cached 5 s) before handing out a slot.
+   * Requests arriving while a check is in flight share it, so an expiry sends one ping, not a burst.
+   */
   async function ensureStorage() {
     if (Date.now() - storageCheckedAt < 5000) return;
+    storageCheck ??= deps.storage
+      .ping()
+      .then(() => {
+        storageCheckedAt = Date.now();
+      })
+      .finally(() => {
+        storageCheck = undefined;
+      });
     try {
-      await deps.storage.ping();
-      storageCheckedAt = Date.now();
+      await storageCheck;
     } catch {
       throw new ServiceUnavailableError('s3');
     }
