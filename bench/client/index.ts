@@ -48,7 +48,8 @@ async function buildClient(outDir: string): Promise<void> {
   await run$(
     path.resolve('node_modules/.bin/vite'),
     ['build', '--config', 'client/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    { maxBuffer: 16 * 1024 * 1024 },
+    // An inherited NODE_ENV other than production would bundle React's development build.
+    { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } },
   );
 }
 
