@@ -121,6 +121,12 @@ export async function spawnProductionServer(
     }),
   );
   const pid = child.pid!;
+  // No IPC channel to notice the driver going away: if the driver exits first, take it down.
+  const orphanGuard = () => {
+    if (!exited) process.kill(pid, 'SIGKILL');
+  };
+  process.once('exit', orphanGuard);
+  exit.then(() => process.off('exit', orphanGuard));
   const stop = async () => {
     if (exited) return;
     process.kill(pid, 'SIGTERM');
