@@ -31,7 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
 
-  app.use(correlation(deps, logger));
+  app.use(correlation(deps));
   if (deps.tracing) app.use(deps.tracing.middleware);
   app.use(accessLog(logger, deps.metrics));
   app.use(

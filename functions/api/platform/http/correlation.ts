@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@aws-lambda-powertools/logger';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../deps';
 import { runWithRequestContext } from '../observability/logger';
@@ -11,7 +10,7 @@ const validId = /^[A-Za-z0-9._:-]{8,128}$/;
  * `x-amzn-trace-id`, or a new UUID. Sets the response header and runs the request in its own
  * logging context.
  */
-export function correlation(deps: AppDeps, root: Logger): RequestHandler {
+export function correlation(deps: AppDeps): RequestHandler {
   return (req, res, next) => {
     const incoming = req.get('x-correlation-id');
     const trace = req.get('x-amzn-trace-id');
@@ -23,13 +22,11 @@ export function correlation(deps: AppDeps, root: Logger): RequestHandler {
       randomUUID();
     res.setHeader('x-correlation-id', correlationId);
     req.correlationId = correlationId;
-    const logger = root.createChild({
-      persistentKeys: {
-        correlationId,
-        ...(invocation?.lambdaRequestId ? { lambdaRequestId: invocation.lambdaRequestId } : {}),
-        ...(deps.taskId ? { ecsTaskId: deps.taskId } : {}),
-      },
-    });
-    runWithRequestContext({ logger, correlationId }, () => next());
+    const keys = {
+      correlationId,
+      ...(invocation?.lambdaRequestId ? { lambdaRequestId: invocation.lambdaRequestId } : {}),
+      ...(deps.taskId ? { ecsTaskId: deps.taskId } : {}),
+    };
+    runWithRequestContext({ keys, correlationId }, () => next());
   };
 }

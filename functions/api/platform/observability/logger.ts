@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { LogLevel } from '@aws-lambda-powertools/logger/types';
+import type { LogAttributes, LogLevel } from '@aws-lambda-powertools/logger/types';
 import { redactingReplacer } from './redact';
 
 /** Options for the one shared logger. */
@@ -21,14 +21,25 @@ export function createLogger(options: LoggerOptions): Logger {
   });
 }
 
+/** The log methods the app uses. A request's logger adds that request's keys to every line. */
+type LogMethod = (message: string, ...extra: LogAttributes[]) => void;
+export interface AppLogger {
+  debug: LogMethod;
+  info: LogMethod;
+  warn: LogMethod;
+  error: LogMethod;
+}
+
 interface RequestContext {
-  logger: Logger;
+  /** Keys every line of the request carries: correlationId, and the Lambda or ECS ids. */
+  keys: Record<string, string>;
   correlationId: string;
 }
 
 /**
  * Per-request context. A shared logger's appendKeys would mix requests on Fargate, where one
- * process serves many at once, so each request gets its own child logger here.
+ * process serves many at once; a child Logger per request costs a Console and its config each
+ * time. So the keys live here and are added to each line by a small per-call wrapper.
  */
 const storage = new AsyncLocalStorage<RequestContext>();
 
@@ -36,9 +47,17 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
   return storage.run(context, fn);
 }
 
-/** The request's child logger, or the given root logger outside a request. */
-export function currentLogger(root: Logger): Logger {
-  return storage.getStore()?.logger ?? root;
+/** The request's logger (the root logger plus the request's keys), or the root outside a request. */
+export function currentLogger(root: Logger): AppLogger {
+  const context = storage.getStore();
+  if (!context) return root;
+  const { keys } = context;
+  return {
+    debug: (message, ...extra) => root.debug(message, keys, ...extra),
+    info: (message, ...extra) => root.info(message, keys, ...extra),
+    warn: (message, ...extra) => root.warn(message, keys, ...extra),
+    error: (message, ...extra) => root.error(message, keys, ...extra),
+  };
 }
 
 export function currentCorrelationId(): string | undefined {

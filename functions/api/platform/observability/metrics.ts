@@ -15,6 +15,9 @@ export function createMetrics(options: {
   enabled: boolean;
 }): AppMetrics & { raw: Metrics } {
   const raw = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: options.serviceName });
+  // Latencies are kept per route and written at flush: one EMF blob per route per flush, rather
+  // than a Metrics object and a stdout write per request.
+  const latencies = new Map<string, number[]>();
   return {
     raw,
     count(name) {
@@ -22,14 +25,26 @@ export function createMetrics(options: {
     },
     latency(route, ms) {
       if (!options.enabled) return;
-      // A per-route dimension cannot share a blob with the service-level counts.
-      const single = raw.singleMetric();
-      single.addDimension('route', route);
-      single.addMetric('ApiLatency', MetricUnit.Milliseconds, ms);
+      const values = latencies.get(route);
+      if (values) values.push(ms);
+      else latencies.set(route, [ms]);
     },
     flush() {
+      if (!options.enabled) return;
+      for (const [route, values] of latencies) {
+        // A per-route dimension cannot share a blob with the service-level counts; EMF takes at
+        // most 100 values per metric in one blob.
+        for (let i = 0; i < values.length; i += 100) {
+          const single = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: options.serviceName });
+          single.addDimension('route', route);
+          for (const v of values.slice(i, i + 100))
+            single.addMetric('ApiLatency', MetricUnit.Milliseconds, v);
+          single.publishStoredMetrics();
+        }
+      }
+      latencies.clear();
       // Publishing nothing would log a warning on most invocations.
-      if (options.enabled && raw.hasStoredMetrics()) raw.publishStoredMetrics();
+      if (raw.hasStoredMetrics()) raw.publishStoredMetrics();
     },
   };
 }

@@ -10,7 +10,8 @@ export function createXRayTracing(options: { mode: Mode; serviceName: string }):
 
   async function trace<T>(name: string, fn: () => Promise<T>): Promise<T> {
     const parent = AWSXRay.getSegment();
-    if (!parent) return fn();
+    // An unsampled request records nothing, so it pays for no subsegments either.
+    if (!parent || (parent as { notTraced?: boolean }).notTraced) return fn();
     const sub = parent.addNewSubsegment(name);
     try {
       return await AWSXRay.getNamespace().runPromise(() => {
