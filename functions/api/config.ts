@@ -35,7 +35,12 @@ const envSchema = z.object({
   STATIC_DIR: z.string().min(1).optional(),
 
   // Database: either one URL, or host parts (with IAM auth through RDS Proxy in the cloud).
-  DATABASE_URL: z.url().optional(),
+  DATABASE_URL: z
+    .url()
+    .refine((u) => !/[?&](sslmode=(no-verify|allow|prefer)|ssl=false|sslrootcert=)/i.test(u), {
+      message: 'must not weaken TLS verification (an sslmode that skips checks, ssl=false or custom roots)',
+    })
+    .optional(),
   DB_HOST: z.string().min(1).optional(),
   DB_PORT: z.coerce.number().int().min(1).max(65535).default(5432),
   DB_NAME: z.string().min(1).optional(),
