@@ -9,6 +9,7 @@ import { loadConfig } from '../functions/api/config';
 import type { DatabaseHandle } from '../functions/api/platform/db/database';
 import { migratePostgres } from '../functions/api/platform/db/migrate';
 import { createPostgresDatabase } from '../functions/api/platform/db/postgres';
+import { standInEnv } from './stand-ins/env';
 
 export interface LocalOptions {
   /** Port for the app; 0 picks a free one. @default 3000 */
@@ -65,13 +66,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalServe
       ALLOWED_ORIGINS: origins.join(','),
       STATIC_DIR: options.staticDir,
       DB_TLS: 'off',
-      DOCUMENTS_BUCKET: bucket,
-      S3_ENDPOINT: s3.endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      COGNITO_ENDPOINT: cognito.endpoint,
-      COGNITO_USER_POOL_ID: cognito.userPoolId,
-      COGNITO_CLIENT_ID: cognito.clientId,
-      AUTO_CONFIRM_SIGNUPS: 'true',
+      ...standInEnv(s3, cognito),
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',

@@ -30,6 +30,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import serverlessExpress, { getCurrentInvoke } from '@codegenie/serverless-express';
 import express, { type Express } from 'express';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
+import { standInEnv } from '../../container/stand-ins/env';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { createApp } from '../../functions/api/app';
 import { buildDeps } from '../../functions/api/bootstrap';
@@ -224,13 +225,7 @@ describe('Lambda and HTTP parity', () => {
         DB_NAME: 'unused',
         DB_USER: 'unused',
         ALLOWED_ORIGINS: ORIGIN,
-        DOCUMENTS_BUCKET: bucket,
-        S3_ENDPOINT: s3.endpoint,
-        S3_FORCE_PATH_STYLE: 'true',
-        COGNITO_ENDPOINT: cognito.endpoint,
-        COGNITO_USER_POOL_ID: cognito.userPoolId,
-        COGNITO_CLIENT_ID: cognito.clientId,
-        AUTO_CONFIRM_SIGNUPS: 'true',
+        ...standInEnv(s3, cognito),
         EVENT_BUS_NAME: 'unused',
         AUTH_RATE_LIMIT: '1000',
         TRACING_ENABLED: 'false',

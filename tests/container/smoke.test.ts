@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
+import { standInEnv } from '../../container/stand-ins/env';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { requiredCloudKeys } from '../../functions/api/config';
 import { readManifest } from '../../scripts/build';
@@ -122,13 +123,7 @@ withPostgres('the entries, against real PostgreSQL and the stand-ins', () => {
       DATABASE_URL: database.url,
       // The local server has no TLS; in the cloud DB_TLS stays `verify`.
       DB_TLS: 'off',
-      DOCUMENTS_BUCKET: bucket,
-      S3_ENDPOINT: s3.endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      COGNITO_ENDPOINT: cognito.endpoint,
-      COGNITO_USER_POOL_ID: cognito.userPoolId,
-      COGNITO_CLIENT_ID: cognito.clientId,
-      AUTO_CONFIRM_SIGNUPS: 'true',
+      ...standInEnv(s3, cognito),
       EVENT_BUS_NAME: 'scalemap-smoke',
       ALLOWED_ORIGINS: ORIGIN,
     };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
+import { standInEnv } from '../../container/stand-ins/env';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { questionIndex } from '../../functions/api/features/questionnaire/service';
 import { assessments, outbox } from '../../functions/api/platform/db/schema';
@@ -100,13 +101,7 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl,
     DATABASE_URL: database.url!,
     DB_TLS: 'off',
-    DOCUMENTS_BUCKET: bucket,
-    S3_ENDPOINT: s3.endpoint,
-    S3_FORCE_PATH_STYLE: 'true',
-    COGNITO_ENDPOINT: cognito.endpoint,
-    COGNITO_USER_POOL_ID: cognito.userPoolId,
-    COGNITO_CLIENT_ID: cognito.clientId,
-    AUTO_CONFIRM_SIGNUPS: 'true',
+    ...standInEnv(s3, cognito),
     EVENT_BUS_NAME: 'scalemap-shutdown',
     ALLOWED_ORIGINS: 'https://app.scalemap.example',
     TRACING_ENABLED: 'false',

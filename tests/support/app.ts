@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
+import { standInEnv } from '../../container/stand-ins/env';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { createApp } from '../../functions/api/app';
 import { buildDeps } from '../../functions/api/bootstrap';
@@ -57,13 +58,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       LOG_LEVEL: 'SILENT',
       TRUST_PROXY: '0',
       ALLOWED_ORIGINS: origin,
-      DOCUMENTS_BUCKET: bucket,
-      S3_ENDPOINT: s3.endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      COGNITO_ENDPOINT: cognito.endpoint,
-      COGNITO_USER_POOL_ID: cognito.userPoolId,
-      COGNITO_CLIENT_ID: cognito.clientId,
-      AUTO_CONFIRM_SIGNUPS: 'true',
+      ...standInEnv(s3, cognito),
       AUTH_RATE_LIMIT: '1000',
       AWS_REGION: 'us-east-1',
       ...options.env,
