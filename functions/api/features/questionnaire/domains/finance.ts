@@ -1,0 +1,86 @@
+import type { DomainDef } from '../catalogue';
+
+export const finance: DomainDef = {
+  id: 'finance',
+  name: 'Financial Management & Capital Efficiency',
+  description:
+    'How well the company plans, controls and funds its growth, and how efficiently it turns capital into durable revenue.',
+  questions: [
+    {
+      id: 'finance-forecast-accuracy',
+      text: 'How reliably do your financial forecasts predict actual results quarter to quarter?',
+      help: 'Consider revenue, costs and cash against the forecast made at the start of the quarter.',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Routinely off by a wide margin', 'Consistently within a few percent'],
+    },
+    {
+      id: 'finance-unit-economics',
+      text: 'How well do you understand your unit economics, such as customer acquisition cost, lifetime value and contribution margin by segment?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Not measured', 'Tracked by segment and used in decisions'],
+    },
+    {
+      id: 'finance-cash-visibility',
+      text: 'How much visibility does leadership have into cash position and cash flow over the next 13 weeks?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['We check the bank balance', 'A rolling 13-week cash forecast'],
+    },
+    {
+      id: 'finance-close-process',
+      text: 'How quickly and accurately do you close the books each month?',
+      type: 'choice',
+      required: true,
+      options: [
+        { value: 'no-monthly-close', label: 'We do not close monthly', score: 0 },
+        {
+          value: 'over-20-days',
+          label: 'More than 20 days after month end, often with corrections',
+          score: 33,
+        },
+        { value: '10-to-20-days', label: 'Within 10 to 20 days after month end', score: 67 },
+        {
+          value: 'under-10-days',
+          label: 'Within 10 days, with management accounts and variance analysis',
+          score: 100,
+        },
+      ],
+    },
+    {
+      id: 'finance-spend-controls',
+      text: 'How well defined are your budget ownership, approval limits and spend controls?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Founders approve everything informally', 'Clear budget owners and delegated limits'],
+    },
+    {
+      id: 'finance-runway-months',
+      text: 'How many months of runway do you have at your current net burn rate?',
+      help: 'If you are cash-flow positive, enter 60.',
+      type: 'number',
+      required: false,
+      min: 0,
+      max: 60,
+      unit: 'months',
+    },
+    {
+      id: 'finance-gross-margin',
+      text: 'What was your gross margin over the last twelve months?',
+      type: 'number',
+      required: false,
+      min: -100,
+      max: 100,
+      unit: '%',
+    },
+  ],
+};

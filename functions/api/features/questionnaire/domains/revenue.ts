@@ -1,0 +1,80 @@
+import type { DomainDef } from '../catalogue';
+
+export const revenue: DomainDef = {
+  id: 'revenue',
+  name: 'Revenue Engine & Growth',
+  description:
+    'How predictable, repeatable and efficient the company’s process for acquiring new customers and growing revenue is.',
+  questions: [
+    {
+      id: 'revenue-repeatable-sales-process',
+      text: 'How repeatable is your sales process when run by someone other than the founders?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Only founders can close deals', 'New hires hit quota using a documented playbook'],
+    },
+    {
+      id: 'revenue-pipeline-predictability',
+      text: 'How accurately can you predict next quarter’s new revenue from your current pipeline?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Mostly guesswork', 'Stage-weighted forecast we consistently hit'],
+    },
+    {
+      id: 'revenue-channel-diversity',
+      text: 'How diversified and proven are your customer acquisition channels?',
+      help: 'A proven channel produces customers at a known cost and can absorb more investment.',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['One unproven channel', 'Several proven channels with known economics'],
+    },
+    {
+      id: 'revenue-pricing-discipline',
+      text: 'How deliberately is your pricing set, tested and enforced against discounting?',
+      type: 'scale',
+      required: true,
+      min: 1,
+      max: 5,
+      scaleLabels: ['Priced case by case', 'Value-based pricing with discount governance'],
+    },
+    {
+      id: 'revenue-marketing-sales-alignment',
+      text: 'How are marketing and sales aligned around lead definitions and handoffs?',
+      type: 'choice',
+      required: true,
+      options: [
+        { value: 'none', label: 'There is no shared definition of a qualified lead', score: 0 },
+        { value: 'informal', label: 'Informal agreement, but handoffs are often disputed', score: 33 },
+        { value: 'defined', label: 'Shared lead stages and criteria tracked in a CRM', score: 67 },
+        {
+          value: 'shared-targets',
+          label: 'Shared lead stages, service-level agreements and a joint revenue target',
+          score: 100,
+        },
+      ],
+    },
+    {
+      id: 'revenue-cac-payback-months',
+      text: 'How many months does it take to recover the cost of acquiring a typical new customer?',
+      help: 'Customer acquisition cost divided by monthly gross profit per new customer.',
+      type: 'number',
+      required: false,
+      min: 0,
+      max: 60,
+      unit: 'months',
+    },
+    {
+      id: 'revenue-growth-constraint',
+      text: 'What most limits your ability to grow revenue faster today?',
+      type: 'text',
+      required: false,
+      maxLength: 2000,
+    },
+  ],
+};
