@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium';
 import { allAnswers, registerAndLogin } from '../../tests/support/client';
 import { createBenchDatabase } from '../lib/db';
 import { startGzipProxy } from '../lib/gzip-proxy';
@@ -21,17 +22,6 @@ import { fmt, median } from '../lib/stats';
 
 const run$ = promisify(execFile);
 const GOAL_SCORE = 95;
-const CHROME_PATH = '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Asset {
   file: string;
@@ -108,13 +98,13 @@ async function lighthouse(
     '--only-categories=performance,accessibility',
     '--output=json',
     `--output-path=${outFile}`,
-    `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`,
     '--quiet',
     '--max-wait-for-load=30000',
   ];
   if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
   await run$(process.execPath, args, {
-    env: { ...process.env, CHROME_PATH },
+    env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
     timeout: 180_000,
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -175,8 +165,10 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   const lhInstalled = existsSync(path.resolve('node_modules/lighthouse/cli/index.js'));
   if (!lhInstalled) {
     notes.push('Lighthouse is not installed (`npm i -E -D lighthouse@12.2.3`); bundle sizes only.');
-  } else if (!existsSync(CHROME_PATH)) {
-    notes.push(`Chromium is missing at ${CHROME_PATH} (\`apt-get install -y chromium\`); bundle sizes only.`);
+  } else if (!existsSync(CHROMIUM_PATH)) {
+    notes.push(
+      `Chromium is missing at ${CHROMIUM_PATH} (\`apt-get install -y chromium\`); bundle sizes only.`,
+    );
   } else {
     const db = await createBenchDatabase(options.adminUrl, 'p4');
     const server = await spawnServer('bench/lib/serve.ts', [

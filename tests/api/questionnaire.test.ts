@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient } from '../support/client';
+import { DOMAIN_NAMES } from '../support/domain-names';
 
 interface Question {
   id: string;
@@ -14,22 +15,6 @@ interface Questionnaire {
   version: string;
   domains: { id: string; name: string; description: string; questions: Question[] }[];
 }
-
-/** The 12 domains, in the order ARCHITECTURE.md gives them. */
-const DOMAIN_NAMES = [
-  'Strategic Alignment & Vision',
-  'Financial Management & Capital Efficiency',
-  'Revenue Engine & Growth',
-  'Operational Excellence & Process Management',
-  'People & Organizational Development',
-  'Technology & Data Infrastructure',
-  'Customer Experience & Product Development',
-  'Supply Chain & Vendor Management',
-  'Risk Management & Compliance',
-  'External Partnerships & Ecosystem',
-  'Customer Success & Retention',
-  'Change Management & Implementation',
-];
 
 let app: TestApp;
 let res: Awaited<ReturnType<ApiClient['get']>> & { body: Questionnaire };

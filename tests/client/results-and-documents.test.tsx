@@ -8,22 +8,9 @@ import type { UploadItem } from '../../client/src/features/documents/lib/upload-
 import { RadarChart } from '../../client/src/features/results/components/radar-chart';
 import { ScoresTable } from '../../client/src/features/results/components/scores-table';
 import { radarGeometry } from '../../client/src/features/results/lib/radar-data';
+import { DOMAIN_NAMES } from '../support/domain-names';
 
-const names = [
-  'Strategic Alignment & Vision',
-  'Financial Management & Capital Efficiency',
-  'Revenue Engine & Growth',
-  'Operational Excellence & Process Management',
-  'People & Organizational Development',
-  'Technology & Data Infrastructure',
-  'Customer Experience & Product Development',
-  'Supply Chain & Vendor Management',
-  'Risk Management & Compliance',
-  'External Partnerships & Ecosystem',
-  'Customer Success & Retention',
-  'Change Management & Implementation',
-];
-const domains = names.map((name, i) => ({ id: `d${i + 1}`, name }));
+const domains = DOMAIN_NAMES.map((name, i) => ({ id: `d${i + 1}`, name }));
 
 describe('Results', () => {
   const geometry = radarGeometry(
