@@ -60,7 +60,9 @@ afterAll(async () => {
 
 type Line = Record<string, unknown>;
 
-async function throughLambda(correlationId: string): Promise<{ header: string; lines: Line[] }> {
+async function throughLambda(
+  correlationId: string,
+): Promise<{ header: string; lines: Line[]; metrics: Line[] }> {
   const capture = captureStdout();
   const saved = { ...process.env };
   Object.assign(process.env, env);
@@ -93,9 +95,11 @@ async function throughLambda(correlationId: string): Promise<{ header: string; l
     };
     const context = { awsRequestId: 'lambda-request-id-1', functionName: 'api' } as Context;
     const res = await mod!.handler(event, context);
+    const all = capture.lines();
     return {
       header: String(res.headers?.['x-correlation-id']),
-      lines: capture.lines().filter((l) => !('_aws' in l)),
+      lines: all.filter((l) => !('_aws' in l)),
+      metrics: all.filter((l) => '_aws' in l),
     };
   } finally {
     process.env = saved;
@@ -154,6 +158,13 @@ describe('Log parity between Lambda and the HTTP server', () => {
     expect(keys(l, 'lambdaRequestId')).toEqual(keys(f, 'ecsTaskId'));
     expect(l.route).toBe('GET /api/questionnaire');
     expect(f.route).toBe('GET /api/questionnaire');
+  });
+
+  it('when a Lambda invocation ends, then its metrics are flushed as EMF before the handler returns', async () => {
+    const lambda = await throughLambda('parity-metrics-0001');
+    const latency = lambda.metrics.find((m) => m.route === 'GET /api/questionnaire');
+    expect(latency).toBeDefined();
+    expect(latency!.ApiLatency).toEqual(expect.any(Number));
   });
 
   it('when the Lambda request has no x-correlation-id, then API Gateway’s request id is used', async () => {
