@@ -64,6 +64,8 @@ const envSchema = z.object({
   AUTO_CONFIRM_SIGNUPS: bool.default(false),
 
   EVENT_BUS_NAME: z.string().min(1).optional(),
+  /** EventBridge endpoint override (the image rehearsal's stand-in); the cloud uses the regional one. */
+  EVENTBRIDGE_ENDPOINT: z.url().optional(),
   /** X-Ray tracing on Lambda and Fargate (never locally). */
   TRACING_ENABLED: bool.default(true),
 
@@ -119,7 +121,7 @@ export interface Config {
   };
   s3: { bucket: string; endpoint?: string; publicEndpoint?: string; forcePathStyle: boolean };
   cognito: { userPoolId: string; clientId: string; endpoint?: string; autoConfirm: boolean };
-  events: { busName?: string };
+  events: { busName?: string; endpoint?: string };
   tracingEnabled: boolean;
   session: { ttlHours: number };
   rateLimit: { authMax: number; authWindowSeconds: number };
@@ -203,7 +205,7 @@ export function loadConfig(
       endpoint: e.COGNITO_ENDPOINT,
       autoConfirm: e.AUTO_CONFIRM_SIGNUPS,
     },
-    events: { busName: e.EVENT_BUS_NAME },
+    events: { busName: e.EVENT_BUS_NAME, endpoint: e.EVENTBRIDGE_ENDPOINT },
     tracingEnabled: e.TRACING_ENABLED && mode !== 'local',
     session: { ttlHours: e.SESSION_TTL_HOURS },
     rateLimit: { authMax: e.AUTH_RATE_LIMIT, authWindowSeconds: e.AUTH_RATE_WINDOW_SECONDS },

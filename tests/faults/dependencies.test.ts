@@ -8,7 +8,7 @@ import { assessments, outbox } from '../../functions/api/platform/db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, allAnswers, PASSWORD, registerAndLogin, uploadViaPresignedPost } from '../support/client';
 import { PDF, pdfBytes } from '../support/files';
-import { createPgCluster, type PgCluster } from '../support/pg-cluster';
+import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type Load, type LoadRecord, startLoad } from './load';
 
 /**

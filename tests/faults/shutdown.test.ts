@@ -18,7 +18,7 @@ import {
 } from '../container/support/runtime';
 import { registerAndLogin } from '../support/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createPgCluster, type PgCluster } from '../support/pg-cluster';
+import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type Load, startLoad } from './load';
 
 /**

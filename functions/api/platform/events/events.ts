@@ -24,6 +24,7 @@ export function createEventBridgePublisher(
   const client = capture(
     new EventBridgeClient({
       region: config.region,
+      endpoint: config.events.endpoint,
       maxAttempts: 2,
       requestHandler: {
         connectionTimeout: config.dependencyTimeoutMs,

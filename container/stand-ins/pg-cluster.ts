@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,11 +54,19 @@ async function postgresIds(): Promise<{ uid: number; gid: number }> {
   return { uid: Number(uid.trim()), gid: Number(gid.trim()) };
 }
 
+export interface PgClusterOptions {
+  /**
+   * Serve TLS with this certificate and key (PEM). The key is copied into the cluster's folder,
+   * owned by the server's user with mode 0600, as PostgreSQL requires.
+   */
+  readonly tls?: { certPem: string; keyPem: string };
+}
+
 /**
  * Creates a cluster with `initdb` in a temp folder and starts it on a free port (fsync off, trust
  * auth, 127.0.0.1 only). When the process runs as root, initdb and pg_ctl run as `postgres`.
  */
-export async function createPgCluster(): Promise<PgCluster> {
+export async function createPgCluster(opts: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = pgBinDir();
   const root = mkdtempSync(path.join(os.tmpdir(), 'scalemap-pg-'));
   const dataDir = path.join(root, 'data');
@@ -79,7 +87,19 @@ export async function createPgCluster(): Promise<PgCluster> {
   const port = await freePort();
   // fsync=off loses data only if the OS crashes. Never synchronous_commit=off: an immediate stop
   // would then lose acknowledged commits, which the durability checks would (rightly) flag.
-  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`;
+  let options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50`;
+  if (opts.tls) {
+    const cert = path.join(root, 'server.crt');
+    const key = path.join(root, 'server.key');
+    writeFileSync(cert, opts.tls.certPem);
+    writeFileSync(key, opts.tls.keyPem, { mode: 0o600 });
+    if (asRoot) {
+      const { uid, gid } = await postgresIds();
+      chownSync(cert, uid, gid);
+      chownSync(key, uid, gid);
+    }
+    options += ` -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
+  }
   let up = false;
   let destroyed = false;
   // Safety net: if this process dies (or a hook times out) before destroy(), a detached watchdog
