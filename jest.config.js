@@ -47,6 +47,15 @@ module.exports = {
     },
     {
       ...base,
+      // The real image, built by podman and run as each target runs it (container/rehearse).
+      displayName: 'image',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/image/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/image/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/image/global-teardown.ts',
+    },
+    {
+      ...base,
       displayName: 'e2e',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],

@@ -47,6 +47,13 @@ export function runContainer(o: ContainerOptions): RunningContainer {
   args.push(o.image, ...(o.command ?? []));
 
   const child: ChildProcess = spawn('podman', args, { env: podmanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // If this process dies without stopping it (a killed test run), the container goes too.
+  const watchdog = spawn(
+    'sh',
+    ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; podman rm -f -t 0 ${name} >/dev/null 2>&1`],
+    { detached: true, stdio: 'ignore', env: podmanEnv },
+  );
+  watchdog.unref();
   const lines: string[] = [];
   let alive = true;
   for (const stream of [child.stdout, child.stderr]) {
@@ -63,6 +70,7 @@ export function runContainer(o: ContainerOptions): RunningContainer {
   const exited = new Promise<number>((resolve) => {
     child.on('close', (code) => {
       alive = false;
+      watchdog.kill();
       resolve(code ?? 1);
     });
     child.on('error', () => {

@@ -23,13 +23,23 @@ export interface ImageReport {
   addedBytes: number;
 }
 
+export interface BuildOptions {
+  /** The build context (default: the repo root, as CDK's image asset uses). */
+  context?: string;
+  tag?: string;
+  log?: (line: string) => void;
+}
+
 /** Builds the image (layer-cached: an unchanged tree rebuilds in seconds) and reports its sizes. */
-export async function buildImage(log: (line: string) => void = console.log): Promise<ImageReport> {
+export async function buildImage(opts: BuildOptions = {}): Promise<ImageReport> {
+  const log = opts.log ?? console.log;
+  const tag = opts.tag ?? IMAGE;
+  const context = opts.context ?? ROOT;
   assertPodman();
   await ensureStandInBases(log);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'scalemap-image-'));
   try {
-    const args = ['build', '--pull=never', '--network=host', '-f', 'container/Dockerfile', '-t', IMAGE];
+    const args = ['build', '--pull=never', '--network=host', '-f', 'container/Dockerfile', '-t', tag];
     if (existsSync(CA_BUNDLE)) {
       const npmrc = path.join(tmp, 'npmrc');
       writeFileSync(npmrc, `cafile=${CA_BUNDLE}\nfund=false\naudit=false\nupdate-notifier=false\n`);
@@ -37,14 +47,14 @@ export async function buildImage(log: (line: string) => void = console.log): Pro
     }
     const cache = path.join(os.homedir(), '.npm/_cacache');
     if (existsSync(cache)) args.push('-v', `${cache}:/root/.npm/_cacache`);
-    log(`image: podman ${args.slice(0, 6).join(' ')} … ${IMAGE}`);
-    await podmanStream([...args, ROOT], (line) => log(`  ${line}`), { cwd: ROOT });
+    log(`image: podman ${args.slice(0, 6).join(' ')} … ${tag}`);
+    await podmanStream([...args, context], (line) => log(`  ${line}`), { cwd: context });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  const sizeBytes = imageSize(IMAGE);
+  const sizeBytes = imageSize(tag);
   const baseBytes = imageSize(LAMBDA_BASE);
-  return { image: IMAGE, sizeBytes, baseBytes, addedBytes: sizeBytes - baseBytes };
+  return { image: tag, sizeBytes, baseBytes, addedBytes: sizeBytes - baseBytes };
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;

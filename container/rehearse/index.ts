@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (target !== 'lambda' && target !== 'fargate')
     throw new Error(`--target must be lambda or fargate, not "${target}"`);
   const port = Number(process.env.PORT ?? 3000);
-  if (!values['no-build']) await buildImage((line) => console.log(line));
+  if (!values['no-build']) await buildImage();
   const rehearsal = await startRehearsal({
     target,
     port,

@@ -1,0 +1,5 @@
+import { removeAssemblies } from './global-setup';
+
+export default async function teardown(): Promise<void> {
+  removeAssemblies();
+}
