@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   aws_certificatemanager as acm,
   aws_cloudfront as cloudfront,
@@ -15,9 +13,10 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { DomainConfig } from '../config';
+import { assertBuiltClient } from './client-build';
 
 export interface FrontendProps {
-  /** Built client (Vite output); must contain `index.html`. */
+  /** Built client (Vite output): `index.html` and the hashed `assets/` it references. */
   readonly clientAssetPath: string;
   /** Origin for `/api/*` (HTTP API or ALB). */
   readonly apiOrigin: cloudfront.IOrigin;
@@ -45,13 +44,7 @@ export class Frontend extends Construct {
 
   constructor(scope: Construct, id: string, props: FrontendProps) {
     super(scope, id);
-    const indexHtml = join(props.clientAssetPath, 'index.html');
-    if (!existsSync(indexHtml)) {
-      throw new Error(
-        `Frontend build missing: ${indexHtml} does not exist. Run \`npm run build\` before synth/deploy ` +
-          '(a deploy without the client once shipped an empty site).',
-      );
-    }
+    assertBuiltClient(props.clientAssetPath);
     this.siteBucket = new s3.Bucket(this, 'Site', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,

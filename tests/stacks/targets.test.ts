@@ -100,11 +100,21 @@ describe.each(targets)('config parity, target=%s', (target) => {
   it('when the synthesized env is parsed by loadConfig, then it is valid, with IAM auth and verified TLS', () => {
     for (const { mode, env } of runtimeEnvs(synths[target])) {
       const values = resolvePlaceholders(mode === 'lambda' ? { ...env, AWS_REGION: 'eu-west-1' } : env);
-      const config = loadConfig(mode, values);
+      // A clean base environment: the test process's own (CI sets DATABASE_URL) must not fill gaps.
+      const config = loadConfig(mode, values, {});
       expect(config.db).toMatchObject({ iamAuth: true, tls: 'verify', port: 5432 });
       expect(config.db.poolMax).toBe(mode === 'lambda' ? 2 : 10);
       expect(config.allowedOrigins).toEqual(['https://example.invalid']);
     }
+  });
+
+  it('when a DB_* key is missing from the synthesized env, then loadConfig refuses it even if DATABASE_URL is set here', () => {
+    const [runtime] = runtimeEnvs(synths[target]);
+    const { DB_HOST: _dropped, ...env } = resolvePlaceholders({ ...runtime!.env, AWS_REGION: 'eu-west-1' });
+    const hostEnv = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' };
+    // What the parity test would have accepted when loadConfig fell back to process.env:
+    expect(() => loadConfig(runtime!.mode, env, hostEnv)).not.toThrow();
+    expect(() => loadConfig(runtime!.mode, env, {})).toThrow(/DB_HOST/);
   });
 
   it('when synthesized, then DB_TLS is never off and no env var holds a secret', () => {
