@@ -1,6 +1,6 @@
 import { CfnOutput, Duration, type aws_ec2 as ec2, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { StageConfig, Target } from './config';
+import { edgeRegion, type StageConfig, type Target } from './config';
 import { ApiFargate } from './constructs/api-fargate';
 import { ApiLambda } from './constructs/api-lambda';
 import type { ApiTarget } from './constructs/api-target';
@@ -13,6 +13,7 @@ import { ImageFunction } from './constructs/image-function';
 import { Migrations } from './constructs/migrations';
 import { Monitoring } from './constructs/monitoring';
 import { OriginVerify } from './constructs/origin-verify';
+import { WebAclReference } from './constructs/web-acl-reference';
 import type { DataStack } from './data-stack';
 
 export interface AppStackProps extends StackProps {
@@ -30,6 +31,8 @@ export interface AppStackProps extends StackProps {
   readonly clientAssetPath: string;
   /** Committed migrations; their hash re-runs the migrate trigger. */
   readonly migrationsDir: string;
+  /** Where the edge stack publishes its web ACL's ARN: an SSM parameter in `edgeRegion`. */
+  readonly webAclArnParameter: string;
 }
 
 /** Stateless: the image, migrations, events, the API on the chosen target, CloudFront, monitoring. */
@@ -138,6 +141,10 @@ export class AppStack extends Stack {
       apiOrigin: this.api.origin,
       logsBucket: storage.importedAccessLogsBucket(this),
       domain: config.domain,
+      webAclArn: new WebAclReference(this, 'WebAcl', {
+        region: edgeRegion,
+        parameterName: props.webAclArnParameter,
+      }).webAclArn,
     });
     new CfnOutput(this, 'Url', { value: this.frontend.url, description: 'The app (CloudFront)' });
     new DocumentsCors(this, 'DocumentsCors', {

@@ -24,6 +24,8 @@ export interface FrontendProps {
   readonly logsBucket: s3.IBucket;
   /** @default - the distribution's own `*.cloudfront.net` name */
   readonly domain?: DomainConfig;
+  /** ARN of the WAF web ACL (us-east-1) that inspects every request to the distribution. */
+  readonly webAclArn: string;
 }
 
 /** SPA routing on the default behavior only: deep links get index.html, /api/* 404s stay JSON. */
@@ -90,6 +92,7 @@ export class Frontend extends Construct {
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'ScaleMap: SPA + /api',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,

@@ -83,6 +83,7 @@ describe('frontend build guard', () => {
       clientAssetPath: dir,
       apiOrigin: new HttpOrigin('api.example.com'),
       logsBucket: Bucket.fromBucketName(new Stack(new App(), 'L'), 'Logs', 'logs-bucket'),
+      webAclArn: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/edge/00000000',
     });
 
   it('when client/dist has no index.html, then synth fails naming the missing file and the fix', () => {

@@ -57,6 +57,8 @@ export interface Synth {
   readonly scalemap: ScaleMap;
   readonly network: Template;
   readonly data: Template;
+  /** us-east-1: the CloudFront web ACL. */
+  readonly edge: Template;
   readonly appStack: Template;
 }
 
@@ -75,6 +77,7 @@ export function synth(target: Target, stage: StageName = 'dev', overrides: Parti
     scalemap,
     network: Template.fromStack(scalemap.network),
     data: Template.fromStack(scalemap.data),
+    edge: Template.fromStack(scalemap.edge),
     appStack: Template.fromStack(scalemap.app),
   };
 }

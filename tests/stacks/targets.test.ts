@@ -148,7 +148,7 @@ describe('both targets', () => {
 
   it('when synthesized, then every log group keeps 30 days', () => {
     for (const t of targets) {
-      for (const template of [synths[t].network, synths[t].data, synths[t].appStack]) {
+      for (const template of [synths[t].network, synths[t].data, synths[t].edge, synths[t].appStack]) {
         for (const lg of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) {
           expect(lg.Properties.RetentionInDays).toBe(30);
         }
@@ -190,7 +190,8 @@ describe.each(targets)('cdk-nag AwsSolutions, target=%s', (target) => {
   it('when a policy allows Resource *, then every action in it has no resource-level permissions', () => {
     const allowed = new Set(actionsWithoutResourceLevelPermissions);
     const offenders: string[] = [];
-    for (const template of [synths[target].network, synths[target].data, synths[target].appStack]) {
+    const { network, data, edge, appStack } = synths[target];
+    for (const template of [network, data, edge, appStack]) {
       const docs = [
         ...Object.values(resourcesOf(template, 'AWS::IAM::Policy')).map((p) => p.Properties.PolicyDocument),
         ...Object.values(resourcesOf(template, 'AWS::IAM::ManagedPolicy')).map(
