@@ -10,12 +10,21 @@ export const originVerifyHeader = 'x-origin-verify';
  * header bypass through the raw execute-api or ALB name. The value reaches CloudFront and the ALB as
  * a CloudFormation dynamic reference, never as a literal in the template.
  */
+export interface OriginVerifyProps {
+  /**
+   * Header name, lower-case (API Gateway passes header names lower-cased).
+   * @default 'x-origin-verify'
+   */
+  readonly headerName?: string;
+}
+
 export class OriginVerify extends Construct {
   readonly secret: sm.Secret;
-  readonly headerName = originVerifyHeader;
+  readonly headerName: string;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: OriginVerifyProps = {}) {
     super(scope, id);
+    this.headerName = (props.headerName ?? originVerifyHeader).toLowerCase();
     this.secret = new sm.Secret(this, 'Secret', {
       description: 'Shared secret header between CloudFront and the API front door',
       generateSecretString: { excludePunctuation: true, passwordLength: 48 },
