@@ -141,6 +141,8 @@ export class AppStack extends Stack {
       apiOrigin: this.api.origin,
       logsBucket: storage.importedAccessLogsBucket(this),
       domain: config.domain,
+      // Where the app presigns document uploads (functions/api/app.ts: storageOrigin).
+      storageOrigin: `https://${storage.documentsBucket.bucketName}.s3.${this.region}.amazonaws.com`,
       webAclArn: new WebAclReference(this, 'WebAcl', {
         region: edgeRegion,
         parameterName: props.webAclArnParameter,

@@ -12,6 +12,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import * as headers from '../../functions/api/contract/security-headers';
 import type { DomainConfig } from '../config';
 import { assertBuiltClient } from './client-build';
 
@@ -24,6 +25,8 @@ export interface FrontendProps {
   readonly logsBucket: s3.IBucket;
   /** @default - the distribution's own `*.cloudfront.net` name */
   readonly domain?: DomainConfig;
+  /** Origin browsers upload documents to (the documents bucket); allowed by the CSP's connect-src. */
+  readonly storageOrigin: string;
   /** ARN of the WAF web ACL (us-east-1) that inspects every request to the distribution. */
   readonly webAclArn: string;
 }
@@ -36,6 +39,31 @@ const spaRewrite = `function handler(event) {
   if (last.indexOf('.') === -1) { request.uri = '/index.html'; }
   return request;
 }`;
+
+/** The app's security headers (functions/api/contract/security-headers.ts), as CloudFront settings. */
+export function securityHeadersBehavior(storageOrigin: string): cloudfront.ResponseSecurityHeadersBehavior {
+  const referrerPolicy = Object.values(cloudfront.HeadersReferrerPolicy).find(
+    (p) => p === headers.referrerPolicy,
+  );
+  if (!referrerPolicy) throw new Error(`CloudFront has no referrer policy "${headers.referrerPolicy}"`);
+  const hsts = headers.strictTransportSecurity;
+  return {
+    strictTransportSecurity: {
+      accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds),
+      includeSubdomains: hsts.includeSubDomains,
+      preload: hsts.preload,
+      override: true,
+    },
+    contentTypeOptions: { override: true },
+    frameOptions: { frameOption: cloudfront.HeadersFrameOption[headers.frameOptions], override: true },
+    referrerPolicy: { referrerPolicy, override: true },
+    xssProtection: { protection: headers.xssProtection !== '0', override: true },
+    contentSecurityPolicy: {
+      contentSecurityPolicy: headers.contentSecurityPolicy({ storageOrigin, upgradeInsecureRequests: true }),
+      override: true,
+    },
+  };
+}
 
 /** Private site bucket (OAC), CloudFront with the SPA and `/api/*`, security headers and logging. */
 export class Frontend extends Construct {
@@ -63,25 +91,13 @@ export class Frontend extends Construct {
     });
 
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: true,
+      securityHeadersBehavior: securityHeadersBehavior(props.storageOrigin),
+      customHeadersBehavior: {
+        customHeaders: Object.entries(headers.otherHeaders).map(([header, value]) => ({
+          header,
+          value,
           override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: {
-          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
-        },
-        contentSecurityPolicy: {
-          contentSecurityPolicy:
-            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
-            "connect-src 'self' https://*.amazonaws.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-          override: true,
-        },
+        })),
       },
     });
     const spaRouting = new cloudfront.Function(this, 'SpaRouting', {

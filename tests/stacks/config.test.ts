@@ -83,6 +83,7 @@ describe('frontend build guard', () => {
       clientAssetPath: dir,
       apiOrigin: new HttpOrigin('api.example.com'),
       logsBucket: Bucket.fromBucketName(new Stack(new App(), 'L'), 'Logs', 'logs-bucket'),
+      storageOrigin: 'https://documents.s3.eu-west-1.amazonaws.com',
       webAclArn: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/edge/00000000',
     });
 
