@@ -15,6 +15,7 @@ import { Monitoring } from './constructs/monitoring';
 import { OriginVerify } from './constructs/origin-verify';
 import { WebAclReference } from './constructs/web-acl-reference';
 import type { DataStack } from './data-stack';
+import { acknowledge } from './nag';
 
 export interface AppStackProps extends StackProps {
   /** Stage settings. */
@@ -45,6 +46,12 @@ export class AppStack extends Stack {
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
+    acknowledge(
+      this,
+      'IAM5[Resource::*]',
+      'Only actions without resource-level permissions use Resource * (VPC ENIs, X-Ray, ECR login, ' +
+        'DescribeAlarms, DescribeManagedPrefixLists); the nag test enforces that allow-list.',
+    );
     const { config, target, data, vpc } = props;
     const { database, auth, storage } = data;
 
@@ -141,6 +148,7 @@ export class AppStack extends Stack {
       apiOrigin: this.api.origin,
       logsBucket: storage.importedAccessLogsBucket(this),
       domain: config.domain,
+      plainHttpApiOrigin: api instanceof ApiFargate && !api.httpsOrigin,
       // Where the app presigns document uploads (functions/api/app.ts: storageOrigin).
       storageOrigin: `https://${storage.documentsBucket.bucketName}.s3.${this.region}.amazonaws.com`,
       webAclArn: new WebAclReference(this, 'WebAcl', {

@@ -3,7 +3,6 @@ import { AppStack } from './app-stack';
 import type { StageConfig, Target } from './config';
 import { DataStack } from './data-stack';
 import { EdgeStack } from './edge-stack';
-import { acknowledgeNagFindings } from './nag';
 import { NetworkStack } from './network-stack';
 
 export interface ScaleMapProps {
@@ -65,6 +64,5 @@ export class ScaleMap extends Construct {
     });
     // The web ACL and its ARN parameter exist before CloudFront reads them (and go after it on delete).
     this.app.addStackDependency(this.edge);
-    acknowledgeNagFindings(this, props.config);
   }
 }

@@ -1,11 +1,13 @@
 import {
   aws_certificatemanager as acm,
+  CfnResource,
   aws_cloudfront as cloudfront,
   Duration,
   aws_iam as iam,
   aws_logs as logs,
   aws_cloudfront_origins as origins,
   RemovalPolicy,
+  Stack,
   aws_s3 as s3,
   aws_s3_assets as s3assets,
   aws_s3_deployment as s3deploy,
@@ -14,6 +16,7 @@ import {
 import { Construct } from 'constructs';
 import * as headers from '../../functions/api/contract/security-headers';
 import type { DomainConfig } from '../config';
+import { acknowledge } from '../nag';
 import { assertBuiltClient } from './client-build';
 
 export interface FrontendProps {
@@ -25,6 +28,8 @@ export interface FrontendProps {
   readonly logsBucket: s3.IBucket;
   /** @default - the distribution's own `*.cloudfront.net` name */
   readonly domain?: DomainConfig;
+  /** The API origin is plain HTTP (an ALB without a certificate): CloudFront's CFR5 finding stands. */
+  readonly plainHttpApiOrigin?: boolean;
   /** Origin browsers upload documents to (the documents bucket); allowed by the CSP's connect-src. */
   readonly storageOrigin: string;
   /** ARN of the WAF web ACL (us-east-1) that inspects every request to the distribution. */
@@ -141,6 +146,22 @@ export class Frontend extends Construct {
         },
       },
     });
+    if (!props.domain) {
+      acknowledge(
+        this.distribution,
+        'CFR4',
+        'Without a stage domain the distribution uses the default *.cloudfront.net certificate, whose ' +
+          'policy CloudFront fixes at TLSv1; a stage with a domain gets TLSv1.2_2021.',
+      );
+    }
+    if (props.plainHttpApiOrigin) {
+      acknowledge(
+        this.distribution,
+        'CFR5',
+        'Without a stage domain the ALB has no certificate CloudFront could validate, so the origin is ' +
+          'HTTP; it accepts only CloudFront prefix-list addresses carrying the secret header.',
+      );
+    }
     this.url = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
     this.deploySite(props.clientAssetPath);
   }
@@ -209,5 +230,18 @@ export class Frontend extends Construct {
     });
     // The new index.html only after the hashed files it references exist.
     entry.node.addDependency(hashed);
+    // The deployments' shared handler is a stack-level singleton named by the library.
+    const handler = Stack.of(this).node.children.find(
+      (c) =>
+        c.node.id.startsWith('Custom::CDKBucketDeployment') && CfnResource.isCfnResource(c.node.defaultChild),
+    );
+    if (handler) {
+      acknowledge(
+        handler,
+        'L1',
+        "The runtime of aws-cdk-lib's BucketDeployment handler is fixed by the library (python3.13, a " +
+          'supported runtime); it moves forward with aws-cdk-lib upgrades, and the handler only runs at deploy.',
+      );
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { type aws_iam as iam, aws_secretsmanager as sm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
 
 /** Header CloudFront adds to every /api request; the API refuses requests without it. */
 export const originVerifyHeader = 'x-origin-verify';
@@ -29,6 +30,12 @@ export class OriginVerify extends Construct {
       description: 'Shared secret header between CloudFront and the API front door',
       generateSecretString: { excludePunctuation: true, passwordLength: 48 },
     });
+    acknowledge(
+      this.secret,
+      'SMG4',
+      'The origin-verify header value is copied into CloudFront and the API front door at deploy time; an ' +
+        'automatic rotation would desynchronise them. Rotate with a new secret in code, so one deploy updates both.',
+    );
   }
 
   /** `{{resolve:secretsmanager:…}}`: resolved by CloudFormation at deploy time. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -74,6 +74,30 @@ describe('stage and target selection', () => {
       expect(stage.fargate.minTasks).toBeGreaterThanOrEqual(1);
       expect(stage.fargate.maxTasks).toBeLessThanOrEqual(3);
     }
+  });
+});
+
+describe('where stacks/ reads its inputs', () => {
+  /** Every .ts file under stacks/, with its source. */
+  function stackSources(dir = join(repoRoot, 'stacks')): { file: string; text: string }[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? stackSources(join(dir, e.name))
+        : e.name.endsWith('.ts')
+          ? [{ file: relative(repoRoot, join(dir, e.name)), text: readFileSync(join(dir, e.name), 'utf8') }]
+          : [],
+    );
+  }
+
+  it('when stacks/ is read, then only config.ts reads the environment and only app.ts reads context', () => {
+    const sources = stackSources();
+    expect(sources.length).toBeGreaterThan(20);
+    const envReaders = sources.filter((s) => /process\.env|process\.argv/.test(s.text)).map((s) => s.file);
+    expect(envReaders.filter((f) => f !== join('stacks', 'config.ts'))).toEqual([]);
+    const contextReaders = sources
+      .filter((s) => /tryGetContext|\.getContext\(/.test(s.text))
+      .map((s) => s.file);
+    expect(contextReaders).toEqual([join('stacks', 'app.ts')]);
   });
 });
 
