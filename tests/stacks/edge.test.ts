@@ -92,6 +92,10 @@ describe('edge stack (WAF for CloudFront)', () => {
     expect(Number(kb) * 1024).toBe(apiJsonBodyLimitBytes);
   });
 
+  it('when the target changes, then the edge stack is identical', () => {
+    expect(synths.fargate.edge.toJSON()).toEqual(synths.lambda.edge.toJSON());
+  });
+
   it('when the web ACL exists, then its ARN is published in an SSM parameter of the edge stack', () => {
     synths.lambda.edge.hasResourceProperties('AWS::SSM::Parameter', {
       Name: '/scalemap/dev/edge/web-acl-arn',
