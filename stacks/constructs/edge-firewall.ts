@@ -48,7 +48,7 @@ export class EdgeFirewall extends Construct {
       description: 'ScaleMap edge: managed rule groups, auth rate per IP, API body size',
       scope: 'CLOUDFRONT',
       defaultAction: { allow: {} },
-      customResponseBodies,
+      customResponseBodies: customResponseBodies(props.apiBodyLimitBytes),
       rules: rules.map((rule, priority) => ({ ...rule, priority })),
       visibilityConfig: visibility(props.webAclName),
     });

@@ -10,19 +10,26 @@ export const responseBodies = {
   payloadTooLarge: 'payload-too-large',
 } as const;
 
-/** Problem details in the API's shape; WAF allows `application/json`, not `application/problem+json`. */
-export const customResponseBodies: Record<string, wafv2.CfnWebACL.CustomResponseBodyProperty> = {
-  [responseBodies.tooManyRequests]: problem(
-    429,
-    'Too Many Requests',
-    'Too many attempts. Wait a few minutes and try again.',
-  ),
-  [responseBodies.payloadTooLarge]: problem(
-    413,
-    'Payload Too Large',
-    'The request body is larger than the API accepts.',
-  ),
-};
+/**
+ * Problem details in the API's shape and words (no correlation id: WAF bodies are static). WAF allows
+ * `application/json`, not `application/problem+json`.
+ */
+export function customResponseBodies(
+  apiBodyLimitBytes: number,
+): Record<string, wafv2.CfnWebACL.CustomResponseBodyProperty> {
+  return {
+    [responseBodies.tooManyRequests]: problem(
+      429,
+      'Too Many Requests',
+      'Too many attempts. Wait a few minutes and try again.',
+    ),
+    [responseBodies.payloadTooLarge]: problem(
+      413,
+      'Payload Too Large',
+      `The request body is larger than ${Math.floor(apiBodyLimitBytes / 1024)} kB.`,
+    ),
+  };
+}
 
 function problem(status: number, title: string, detail: string): wafv2.CfnWebACL.CustomResponseBodyProperty {
   return {

@@ -83,7 +83,20 @@ describe('edge stack (WAF for CloudFront)', () => {
         RegexString: greaterThanPattern(apiJsonBodyLimitBytes),
       },
     });
-    expect(body.Action).toMatchObject({ Block: { CustomResponse: { ResponseCode: 413 } } });
+    expect(body.Action).toMatchObject({
+      Block: { CustomResponse: { ResponseCode: 413, CustomResponseBodyKey: 'payload-too-large' } },
+    });
+    const bodies = webAcl(synths.lambda).Properties.CustomResponseBodies as Record<
+      string,
+      { Content: string }
+    >;
+    // The app's own words for the same refusal (functions/api/platform/http/problem.ts).
+    expect(JSON.parse(bodies['payload-too-large']!.Content)).toEqual({
+      type: 'about:blank',
+      title: 'Payload Too Large',
+      status: 413,
+      detail: 'The request body is larger than 100 kB.',
+    });
   });
 
   it('when the stacks limit is compared with the app, then both are the API’s 100 kB JSON limit', () => {
