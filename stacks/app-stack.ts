@@ -1,6 +1,6 @@
 import { CfnOutput, Duration, type aws_ec2 as ec2, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { StageConfig, Target } from './config';
+import { edgeRegion, type StageConfig, type Target } from './config';
 import { ApiFargate } from './constructs/api-fargate';
 import { ApiLambda } from './constructs/api-lambda';
 import type { ApiTarget } from './constructs/api-target';
@@ -13,7 +13,9 @@ import { ImageFunction } from './constructs/image-function';
 import { Migrations } from './constructs/migrations';
 import { Monitoring } from './constructs/monitoring';
 import { OriginVerify } from './constructs/origin-verify';
+import { WebAclReference } from './constructs/web-acl-reference';
 import type { DataStack } from './data-stack';
+import { acknowledge } from './nag';
 
 export interface AppStackProps extends StackProps {
   /** Stage settings. */
@@ -30,6 +32,8 @@ export interface AppStackProps extends StackProps {
   readonly clientAssetPath: string;
   /** Committed migrations; their hash re-runs the migrate trigger. */
   readonly migrationsDir: string;
+  /** Where the edge stack publishes its web ACL's ARN: an SSM parameter in `edgeRegion`. */
+  readonly webAclArnParameter: string;
 }
 
 /** Stateless: the image, migrations, events, the API on the chosen target, CloudFront, monitoring. */
@@ -42,6 +46,12 @@ export class AppStack extends Stack {
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
+    acknowledge(
+      this,
+      'IAM5[Resource::*]',
+      'Only actions without resource-level permissions use Resource * (VPC ENIs, X-Ray, ECR login, ' +
+        'DescribeAlarms, DescribeManagedPrefixLists); the nag test enforces that allow-list.',
+    );
     const { config, target, data, vpc } = props;
     const { database, auth, storage } = data;
 
@@ -138,6 +148,13 @@ export class AppStack extends Stack {
       apiOrigin: this.api.origin,
       logsBucket: storage.importedAccessLogsBucket(this),
       domain: config.domain,
+      plainHttpApiOrigin: api instanceof ApiFargate && !api.httpsOrigin,
+      // Where the app presigns document uploads (functions/api/app.ts: storageOrigin).
+      storageOrigin: `https://${storage.documentsBucket.bucketName}.s3.${this.region}.amazonaws.com`,
+      webAclArn: new WebAclReference(this, 'WebAcl', {
+        region: edgeRegion,
+        parameterName: props.webAclArnParameter,
+      }).webAclArn,
     });
     new CfnOutput(this, 'Url', { value: this.frontend.url, description: 'The app (CloudFront)' });
     new DocumentsCors(this, 'DocumentsCors', {

@@ -32,5 +32,6 @@ try {
   process.exit(1);
 }
 
-// Synth fails on any unacknowledged AwsSolutions error; acknowledgements live in stacks/nag.ts.
+// Synth fails on any unacknowledged AwsSolutions error; each acknowledgement sits beside its construct
+// (`acknowledge` in stacks/nag.ts).
 Validations.of(app).addPlugins(new AwsSolutionsErrors(app));

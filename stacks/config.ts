@@ -37,6 +37,26 @@ export interface DatabaseConfig {
   readonly backupRetentionDays: number;
 }
 
+/** The WAF web ACL in front of CloudFront. */
+export interface EdgeConfig {
+  /**
+   * Requests per client IP to `/api/auth/*` (logout and me excepted) in one window, summed over every
+   * edge location: the budget that no number of Lambda environments or Fargate tasks multiplies.
+   */
+  readonly authRequestsPerIp: number;
+  /** The rate-based rule's window; WAF accepts 60, 120, 300 or 600 seconds. */
+  readonly authWindowSeconds: 60 | 120 | 300 | 600;
+}
+
+/** CloudFront's region: a web ACL for a distribution must be created here. */
+export const edgeRegion = 'us-east-1';
+
+/**
+ * The API's JSON body limit (`express.json({ limit: '100kb' })` in functions/api/app.ts); WAF blocks
+ * larger `/api/*` bodies at the edge. Documents never pass CloudFront: browsers POST them to S3.
+ */
+export const apiJsonBodyLimitBytes = 100 * 1024;
+
 export interface StageConfig {
   /** Also the stack-name prefix: `ScaleMap-<name>-…`. */
   readonly name: StageName;
@@ -75,6 +95,8 @@ export interface StageConfig {
   readonly fargate: { readonly minTasks: number; readonly maxTasks: number };
   /** HTTP API stage throttling. */
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** AWS WAF on CloudFront (the edge stack, in us-east-1); see docs/edge-protection.md. */
+  readonly edge: EdgeConfig;
   /**
    * Own the account's ECR registry scanning configuration (scan on push for the CDK asset repository).
    * It is a per-account singleton: turn it on in exactly one stage per account. See ADR 0003.
@@ -86,6 +108,8 @@ const base = {
   defaultTarget: 'lambda',
   logLevel: 'INFO',
   throttle: { rateLimit: 50, burstLimit: 100 },
+  // The app allows 100 auth calls per IP per 15 minutes in each process; the edge caps the whole fleet.
+  edge: { authRequestsPerIp: 100, authWindowSeconds: 300 },
 } as const;
 
 export const stages: Record<StageName, StageConfig> = {

@@ -1,5 +1,4 @@
 import {
-  CfnResource,
   type IPolicyValidationContext,
   type IPolicyValidationPlugin,
   type PolicyValidationPluginReport,
@@ -7,14 +6,11 @@ import {
 } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import type { StageConfig } from './config';
-import { ApiFargate } from './constructs/api-fargate';
-import type { ScaleMap } from './scalemap';
 
 /**
  * Actions allowed under `Resource: *`: each has no resource-level permissions in IAM, so `*` is the
  * only possible resource. The nag test fails if any other action appears with `Resource: *`, which is
- * what keeps the one stack-wide `IAM5[Resource::*]` acknowledgement honest.
+ * what keeps the one stack-wide `IAM5[Resource::*]` acknowledgement (in AppStack) honest.
  */
 export const actionsWithoutResourceLevelPermissions = [
   // Lambda in a VPC: the function's role creates and deletes its ENIs.
@@ -57,80 +53,11 @@ export class AwsSolutionsErrors implements IPolicyValidationPlugin {
   }
 }
 
-function ack(scope: IConstruct, id: string, reason: string): void {
-  Validations.of(scope).acknowledge({ id: `AwsSolutions-${id}`, reason });
-}
-
 /**
- * Every cdk-nag AwsSolutions acknowledgement, in one place, each on the narrowest scope that holds
- * the finding and with the reason it stands. Stage-dependent ones exist only when the stage needs
- * them. Fix a finding before adding a line here; the test caps the list at 8 per target.
+ * Acknowledges one cdk-nag AwsSolutions finding on the narrowest scope that holds it, with the reason
+ * it stands. Each call sits beside the construct it concerns, and exists only where the stage needs it.
+ * Fix a finding before adding one: the nag test caps them at 8 per target, each with its own reason.
  */
-export function acknowledgeNagFindings(sm: ScaleMap, config: StageConfig): void {
-  const { data, app } = sm;
-  const { api, frontend } = app;
-
-  ack(
-    app,
-    'IAM5[Resource::*]',
-    'Only actions without resource-level permissions use Resource * (VPC ENIs, X-Ray, ECR login, ' +
-      'DescribeAlarms, DescribeManagedPrefixLists); the nag test enforces that allow-list.',
-  );
-  ack(
-    api,
-    `IAM5[Resource::${data.storage.documentsArnExportName}/assessments/*]`,
-    'The app reads and writes user documents under assessments/* of the one documents bucket: object ' +
-      'keys are created at runtime, so a key prefix is the narrowest possible grant.',
-  );
-  const bucketDeploymentHandler = app.node.children.find(
-    (c) =>
-      c.node.id.startsWith('Custom::CDKBucketDeployment') && CfnResource.isCfnResource(c.node.defaultChild),
-  );
-  if (bucketDeploymentHandler) {
-    ack(
-      bucketDeploymentHandler,
-      'L1',
-      "The runtime of aws-cdk-lib's BucketDeployment handler is fixed by the library (python3.13, a " +
-        'supported runtime); it moves forward with aws-cdk-lib upgrades, and the handler only runs at deploy.',
-    );
-  }
-
-  if (api instanceof ApiFargate) {
-    ack(
-      api.taskDefinition,
-      'ECS2',
-      'Only non-secret settings are plain env vars (the config-parity test checks it); the DB uses IAM ' +
-        'tokens and has no password, and any future secret goes in `secrets` from Secrets Manager.',
-    );
-    if (!api.httpsOrigin) {
-      ack(
-        frontend.distribution,
-        'CFR5',
-        'Without a stage domain the ALB has no certificate CloudFront could validate, so the origin is ' +
-          'HTTP; it accepts only CloudFront prefix-list addresses carrying the secret header.',
-      );
-    }
-  }
-  ack(
-    app.originVerify.secret,
-    'SMG4',
-    'The origin-verify header value is copied into CloudFront and the API front door at deploy time; an ' +
-      'automatic rotation would desynchronise them. Rotate with a new secret in code, so one deploy updates both.',
-  );
-  if (!config.domain) {
-    ack(
-      frontend.distribution,
-      'CFR4',
-      'Without a stage domain the distribution uses the default *.cloudfront.net certificate, whose ' +
-        'policy CloudFront fixes at TLSv1; a stage with a domain gets TLSv1.2_2021.',
-    );
-  }
-  if (!config.database.multiAz) {
-    ack(
-      data.database.instance,
-      'RDS3',
-      `Stage ${config.name} runs single-AZ to halve the database cost; prod is Multi-AZ, and backups ` +
-        'plus deletion protection cover the data here.',
-    );
-  }
+export function acknowledge(scope: IConstruct, id: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id: `AwsSolutions-${id}`, reason });
 }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AppStack } from './app-stack';
 import type { StageConfig, Target } from './config';
 import { DataStack } from './data-stack';
-import { acknowledgeNagFindings } from './nag';
+import { EdgeStack } from './edge-stack';
 import { NetworkStack } from './network-stack';
 
 export interface ScaleMapProps {
@@ -19,12 +19,14 @@ export interface ScaleMapProps {
 }
 
 /**
- * One deployable stage: network → data (stateful) → app (stateless, per target). Plain stacks under
- * the app rather than a `Stage`, so `cdk deploy --all` picks them up.
+ * One deployable stage: network → data (stateful) → app (stateless, per target), plus the edge stack
+ * in us-east-1 (WAF for CloudFront) that the app depends on. Plain stacks under the app rather than a
+ * `Stage`, so `cdk deploy --all` picks them up.
  */
 export class ScaleMap extends Construct {
   readonly network: NetworkStack;
   readonly data: DataStack;
+  readonly edge: EdgeStack;
   readonly app: AppStack;
 
   constructor(scope: Construct, id: string, props: ScaleMapProps) {
@@ -43,6 +45,11 @@ export class ScaleMap extends Construct {
       description: `${description}: stateful resources`,
       vpc: this.network.network.vpc,
     });
+    this.edge = new EdgeStack(this, 'Edge', {
+      ...common,
+      stackName: `${prefix}-Edge`,
+      description: `${description}: CloudFront web ACL (us-east-1)`,
+    });
     this.app = new AppStack(this, 'App', {
       ...common,
       stackName: `${prefix}-App`,
@@ -53,7 +60,9 @@ export class ScaleMap extends Construct {
       repoRoot: props.repoRoot,
       clientAssetPath: props.clientAssetPath,
       migrationsDir: props.migrationsDir,
+      webAclArnParameter: EdgeStack.webAclArnParameter(props.config.name),
     });
-    acknowledgeNagFindings(this, props.config);
+    // The web ACL and its ARN parameter exist before CloudFront reads them (and go after it on delete).
+    this.app.addStackDependency(this.edge);
   }
 }

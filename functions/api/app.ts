@@ -2,6 +2,7 @@ import path from 'node:path';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { helmetOptions } from './contract/security-headers';
 import type { AppDeps } from './deps';
 import { assessmentRoutes } from './features/assessments/routes';
 import { assessmentService } from './features/assessments/service';
@@ -35,25 +36,10 @@ export function createApp(deps: AppDeps): Express {
   if (deps.tracing) app.use(deps.tracing.middleware);
   app.use(accessLog(logger, deps.metrics));
   app.use(
-    helmet({
-      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-      frameguard: { action: 'deny' },
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          connectSrc: ["'self'", storageOrigin(deps)],
-          imgSrc: ["'self'", 'data:'],
-          styleSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          frameAncestors: ["'none'"],
-          formAction: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          // Locally the S3 stand-in is plain http; upgrading would break uploads.
-          upgradeInsecureRequests: config.mode === 'local' ? null : [],
-        },
-      },
-    }),
+    helmet(
+      // Locally the S3 stand-in is plain http; upgrading would break uploads.
+      helmetOptions({ storageOrigin: storageOrigin(deps), upgradeInsecureRequests: config.mode !== 'local' }),
+    ),
   );
 
   const auth = authService(deps);

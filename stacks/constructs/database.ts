@@ -8,6 +8,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { DatabaseConfig } from '../config';
+import { acknowledge } from '../nag';
 
 export interface DatabaseProps {
   /** The instance and proxy go in its isolated subnets. */
@@ -62,6 +63,14 @@ export class Database extends Construct {
       autoMinorVersionUpgrade: true,
       removalPolicy: RemovalPolicy.SNAPSHOT,
     });
+    if (!config.multiAz) {
+      acknowledge(
+        this.instance,
+        'RDS3',
+        'This stage runs single-AZ to halve the database cost; prod is Multi-AZ, and backups plus ' +
+          'deletion protection cover the data here.',
+      );
+    }
     // Rotating the master secret is safe: the proxy re-reads it and the app never sees it (IAM tokens).
     this.instance.addRotationSingleUser({ automaticallyAfter: Duration.days(30) });
 

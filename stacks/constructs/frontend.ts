@@ -1,23 +1,26 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   aws_certificatemanager as acm,
+  CfnResource,
   aws_cloudfront as cloudfront,
   Duration,
   aws_iam as iam,
   aws_logs as logs,
   aws_cloudfront_origins as origins,
   RemovalPolicy,
+  Stack,
   aws_s3 as s3,
   aws_s3_assets as s3assets,
   aws_s3_deployment as s3deploy,
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import * as headers from '../../functions/api/contract/security-headers';
 import type { DomainConfig } from '../config';
+import { acknowledge } from '../nag';
+import { assertBuiltClient } from './client-build';
 
 export interface FrontendProps {
-  /** Built client (Vite output); must contain `index.html`. */
+  /** Built client (Vite output): `index.html` and the hashed `assets/` it references. */
   readonly clientAssetPath: string;
   /** Origin for `/api/*` (HTTP API or ALB). */
   readonly apiOrigin: cloudfront.IOrigin;
@@ -25,6 +28,12 @@ export interface FrontendProps {
   readonly logsBucket: s3.IBucket;
   /** @default - the distribution's own `*.cloudfront.net` name */
   readonly domain?: DomainConfig;
+  /** The API origin is plain HTTP (an ALB without a certificate): CloudFront's CFR5 finding stands. */
+  readonly plainHttpApiOrigin?: boolean;
+  /** Origin browsers upload documents to (the documents bucket); allowed by the CSP's connect-src. */
+  readonly storageOrigin: string;
+  /** ARN of the WAF web ACL (us-east-1) that inspects every request to the distribution. */
+  readonly webAclArn: string;
 }
 
 /** SPA routing on the default behavior only: deep links get index.html, /api/* 404s stay JSON. */
@@ -36,6 +45,31 @@ const spaRewrite = `function handler(event) {
   return request;
 }`;
 
+/** The app's security headers (functions/api/contract/security-headers.ts), as CloudFront settings. */
+export function securityHeadersBehavior(storageOrigin: string): cloudfront.ResponseSecurityHeadersBehavior {
+  const referrerPolicy = Object.values(cloudfront.HeadersReferrerPolicy).find(
+    (p) => p === headers.referrerPolicy,
+  );
+  if (!referrerPolicy) throw new Error(`CloudFront has no referrer policy "${headers.referrerPolicy}"`);
+  const hsts = headers.strictTransportSecurity;
+  return {
+    strictTransportSecurity: {
+      accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds),
+      includeSubdomains: hsts.includeSubDomains,
+      preload: hsts.preload,
+      override: true,
+    },
+    contentTypeOptions: { override: true },
+    frameOptions: { frameOption: cloudfront.HeadersFrameOption[headers.frameOptions], override: true },
+    referrerPolicy: { referrerPolicy, override: true },
+    xssProtection: { protection: headers.xssProtection !== '0', override: true },
+    contentSecurityPolicy: {
+      contentSecurityPolicy: headers.contentSecurityPolicy({ storageOrigin, upgradeInsecureRequests: true }),
+      override: true,
+    },
+  };
+}
+
 /** Private site bucket (OAC), CloudFront with the SPA and `/api/*`, security headers and logging. */
 export class Frontend extends Construct {
   readonly distribution: cloudfront.Distribution;
@@ -45,13 +79,7 @@ export class Frontend extends Construct {
 
   constructor(scope: Construct, id: string, props: FrontendProps) {
     super(scope, id);
-    const indexHtml = join(props.clientAssetPath, 'index.html');
-    if (!existsSync(indexHtml)) {
-      throw new Error(
-        `Frontend build missing: ${indexHtml} does not exist. Run \`npm run build\` before synth/deploy ` +
-          '(a deploy without the client once shipped an empty site).',
-      );
-    }
+    assertBuiltClient(props.clientAssetPath);
     this.siteBucket = new s3.Bucket(this, 'Site', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -68,25 +96,13 @@ export class Frontend extends Construct {
     });
 
     const securityHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: true,
+      securityHeadersBehavior: securityHeadersBehavior(props.storageOrigin),
+      customHeadersBehavior: {
+        customHeaders: Object.entries(headers.otherHeaders).map(([header, value]) => ({
+          header,
+          value,
           override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: {
-          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
-        },
-        contentSecurityPolicy: {
-          contentSecurityPolicy:
-            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
-            "connect-src 'self' https://*.amazonaws.com; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-          override: true,
-        },
+        })),
       },
     });
     const spaRouting = new cloudfront.Function(this, 'SpaRouting', {
@@ -97,6 +113,7 @@ export class Frontend extends Construct {
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'ScaleMap: SPA + /api',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
@@ -129,6 +146,22 @@ export class Frontend extends Construct {
         },
       },
     });
+    if (!props.domain) {
+      acknowledge(
+        this.distribution,
+        'CFR4',
+        'Without a stage domain the distribution uses the default *.cloudfront.net certificate, whose ' +
+          'policy CloudFront fixes at TLSv1; a stage with a domain gets TLSv1.2_2021.',
+      );
+    }
+    if (props.plainHttpApiOrigin) {
+      acknowledge(
+        this.distribution,
+        'CFR5',
+        'Without a stage domain the ALB has no certificate CloudFront could validate, so the origin is ' +
+          'HTTP; it accepts only CloudFront prefix-list addresses carrying the secret header.',
+      );
+    }
     this.url = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
     this.deploySite(props.clientAssetPath);
   }
@@ -197,5 +230,18 @@ export class Frontend extends Construct {
     });
     // The new index.html only after the hashed files it references exist.
     entry.node.addDependency(hashed);
+    // The deployments' shared handler is a stack-level singleton named by the library.
+    const handler = Stack.of(this).node.children.find(
+      (c) =>
+        c.node.id.startsWith('Custom::CDKBucketDeployment') && CfnResource.isCfnResource(c.node.defaultChild),
+    );
+    if (handler) {
+      acknowledge(
+        handler,
+        'L1',
+        "The runtime of aws-cdk-lib's BucketDeployment handler is fixed by the library (python3.13, a " +
+          'supported runtime); it moves forward with aws-cdk-lib upgrades, and the handler only runs at deploy.',
+      );
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   aws_apigatewayv2_authorizers as authorizers,
   Duration,
@@ -7,6 +8,7 @@ import {
   RemovalPolicy,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import type { OriginVerify } from './origin-verify';
 
 export interface OriginAuthorizerProps {
@@ -20,20 +22,34 @@ export interface OriginAuthorizerProps {
   readonly cacheTtl?: Duration;
 }
 
-/** Compares the header with the secret (read once per execution environment), in constant time. */
-const handlerCode = `
-const { SecretsManagerClient, GetSecretValueCommand } = require('@aws-sdk/client-secrets-manager');
-const { timingSafeEqual } = require('node:crypto');
-const client = new SecretsManagerClient({});
-let expected;
-exports.handler = async (event) => {
-  expected ??= Buffer.from(
-    (await client.send(new GetSecretValueCommand({ SecretId: process.env.ORIGIN_SECRET_ARN }))).SecretString,
-  );
-  const got = Buffer.from((event.headers && event.headers['x-origin-verify']) || '');
-  return { isAuthorized: got.length === expected.length && timingSafeEqual(got, expected) };
-};
-`;
+/** The typed handler in functions/edge, bundled at synth (the Lambda runtime provides the AWS SDK). */
+const handlerEntry = join(__dirname, '..', '..', 'functions', 'edge', 'origin-authorizer.ts');
+
+/** CloudFormation's limit for inline (`ZipFile`) function code. */
+const inlineCodeLimit = 4096;
+
+/** Bundles the authorizer into one CommonJS file small enough to ship inline: no asset to stage. */
+export function bundleOriginAuthorizer(entry = handlerEntry): string {
+  const { outputFiles } = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'cjs',
+    external: ['@aws-sdk/*'],
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    write: false,
+  });
+  const code = outputFiles[0]?.text ?? '';
+  if (code.length === 0 || code.length > inlineCodeLimit) {
+    throw new Error(
+      `Origin authorizer bundle is ${code.length} bytes; inline code must be 1–${inlineCodeLimit}.`,
+    );
+  }
+  return code;
+}
 
 /**
  * HTTP API Lambda authorizer that admits only requests carrying CloudFront's origin-verify header.
@@ -45,6 +61,7 @@ export class OriginAuthorizer extends Construct {
 
   constructor(scope: Construct, id: string, props: OriginAuthorizerProps) {
     super(scope, id);
+    const { headerName } = props.originVerify;
     const logGroup = new logs.LogGroup(this, 'Logs', {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -59,17 +76,17 @@ export class OriginAuthorizer extends Construct {
     const fn = new lambda.Function(this, 'Function', {
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
-      code: lambda.Code.fromInline(handlerCode),
+      code: lambda.Code.fromInline(bundleOriginAuthorizer()),
       role,
       logGroup,
       memorySize: 256,
       timeout: Duration.seconds(5),
-      description: 'Admits only requests from CloudFront (x-origin-verify)',
-      environment: { ORIGIN_SECRET_ARN: props.originVerify.secret.secretArn },
+      description: `Admits only requests from CloudFront (${headerName})`,
+      environment: { ORIGIN_HEADER_NAME: headerName, ORIGIN_SECRET_ARN: props.originVerify.secret.secretArn },
     });
     props.originVerify.grantRead(fn);
     this.authorizer = new authorizers.HttpLambdaAuthorizer('FromCloudFront', fn, {
-      identitySource: [`$request.header.${props.originVerify.headerName}`],
+      identitySource: [`$request.header.${headerName}`],
       responseTypes: [authorizers.HttpLambdaResponseType.SIMPLE],
       resultsCacheTtl: props.cacheTtl ?? Duration.minutes(5),
     });

@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, Fn, aws_iam as iam, RemovalPolicy, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
 
 export interface StorageProps {
   /**
@@ -100,6 +101,14 @@ export class Storage extends Construct {
       actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
       resourceArns: [`${arn}/${documentsPrefix}*`],
     });
+    if (grantee instanceof Construct) {
+      acknowledge(
+        grantee,
+        `IAM5[Resource::${this.documentsArnExportName}/${documentsPrefix}*]`,
+        'The app reads and writes user documents under assessments/* of the one documents bucket: object ' +
+          'keys are created at runtime, so a key prefix is the narrowest possible grant.',
+      );
+    }
     iam.Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [arn] });
   }
 

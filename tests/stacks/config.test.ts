@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { resolveStage, resolveTarget, stages } from '../../stacks/config';
+import { assertBuiltClient } from '../../stacks/constructs/client-build';
 import { Frontend } from '../../stacks/constructs/frontend';
 import { hashFolder } from '../../stacks/constructs/migrations';
-import { repoRoot } from './synth';
+import { fakeClientBuild, repoRoot } from './synth';
 
 const tempDirs: string[] = [];
 function tempDir(prefix: string): string {
@@ -76,18 +77,62 @@ describe('stage and target selection', () => {
   });
 });
 
+describe('where stacks/ reads its inputs', () => {
+  /** Every .ts file under stacks/, with its source. */
+  function stackSources(dir = join(repoRoot, 'stacks')): { file: string; text: string }[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? stackSources(join(dir, e.name))
+        : e.name.endsWith('.ts')
+          ? [{ file: relative(repoRoot, join(dir, e.name)), text: readFileSync(join(dir, e.name), 'utf8') }]
+          : [],
+    );
+  }
+
+  it('when stacks/ is read, then only config.ts reads the environment and only app.ts reads context', () => {
+    const sources = stackSources();
+    expect(sources.length).toBeGreaterThan(20);
+    const envReaders = sources.filter((s) => /process\.env|process\.argv/.test(s.text)).map((s) => s.file);
+    expect(envReaders.filter((f) => f !== join('stacks', 'config.ts'))).toEqual([]);
+    const contextReaders = sources
+      .filter((s) => /tryGetContext|\.getContext\(/.test(s.text))
+      .map((s) => s.file);
+    expect(contextReaders).toEqual([join('stacks', 'app.ts')]);
+  });
+});
+
 describe('frontend build guard', () => {
+  const build = (dir: string) => () =>
+    new Frontend(new Stack(new App(), 'S'), 'Frontend', {
+      clientAssetPath: dir,
+      apiOrigin: new HttpOrigin('api.example.com'),
+      logsBucket: Bucket.fromBucketName(new Stack(new App(), 'L'), 'Logs', 'logs-bucket'),
+      storageOrigin: 'https://documents.s3.eu-west-1.amazonaws.com',
+      webAclArn: 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/edge/00000000',
+    });
+
   it('when client/dist has no index.html, then synth fails naming the missing file and the fix', () => {
-    const stack = new Stack(new App(), 'S');
-    const empty = tempDir('scalemap-empty-client-');
-    expect(
-      () =>
-        new Frontend(stack, 'Frontend', {
-          clientAssetPath: empty,
-          apiOrigin: new HttpOrigin('api.example.com'),
-          logsBucket: Bucket.fromBucketName(stack, 'Logs', 'logs-bucket'),
-        }),
-    ).toThrow(/Frontend build missing: .*index\.html does not exist\. Run `npm run build`/);
+    expect(build(tempDir('scalemap-empty-client-'))).toThrow(
+      /Frontend build missing: .*index\.html does not exist\. Run `npm run build`/,
+    );
+  });
+
+  it('when the unbuilt client folder (sources) is deployed instead of client/dist, then synth fails', () => {
+    // The repository's real client/: its index.html exists but points at /src/main.tsx.
+    expect(existsSync(join(repoRoot, 'client', 'index.html'))).toBe(true);
+    expect(() => assertBuiltClient(join(repoRoot, 'client'))).toThrow(
+      /references no hashed script under assets\/.*Run `npm run build` and deploy its output \(client\/dist\)/,
+    );
+  });
+
+  it('when index.html references a hashed asset that is absent, then synth fails naming it', () => {
+    const dir = fakeClientBuild();
+    rmSync(join(dir, 'assets', 'index-C3IsGNYn.js'));
+    expect(build(dir)).toThrow(/Frontend build incomplete: .*assets\/index-C3IsGNYn\.js, absent/);
+  });
+
+  it('when the build has index.html and its hashed assets, then the guard accepts it and lists them', () => {
+    expect(assertBuiltClient(fakeClientBuild())).toEqual(['assets/index-C3IsGNYn.js']);
   });
 });
 

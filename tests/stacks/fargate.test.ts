@@ -164,6 +164,12 @@ describe('target=fargate', () => {
     dev.appStack.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'UnHealthyHostCount' });
   });
 
+  it('when synthesized, then the ALB keeps the logical id it had before ApiFargate was split', () => {
+    // A new id would replace the ALB, and its DNS name, which a stage's origin CNAME points at.
+    const albs = Object.keys(resourcesOf(dev.appStack, 'AWS::ElasticLoadBalancingV2::LoadBalancer'));
+    expect(albs).toEqual(['ApiFargateAlb9632DBC6']);
+  });
+
   it('when synthesized, then no API Lambda, HTTP API or canary exists', () => {
     dev.appStack.resourceCountIs('AWS::ApiGatewayV2::Api', 0);
     dev.appStack.resourceCountIs('AWS::CodeDeploy::DeploymentGroup', 0);

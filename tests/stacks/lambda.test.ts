@@ -96,6 +96,19 @@ describe('target=lambda (dev)', () => {
     });
   });
 
+  it('when synthesized, then the CSP lets the SPA upload only to the documents bucket of this stage', () => {
+    const [policy] = Object.values(resourcesOf(s.appStack, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    const csp = JSON.stringify(
+      (
+        policy!.Properties.ResponseHeadersPolicyConfig as {
+          SecurityHeadersConfig: { ContentSecurityPolicy: unknown };
+        }
+      ).SecurityHeadersConfig.ContentSecurityPolicy,
+    );
+    expect(csp).toContain("connect-src 'self' https://");
+    expect(csp).toMatch(/Fn::ImportValue.*Documents.*\.s3\./);
+  });
+
   it('when the client is uploaded, then hashed assets are cached for a year and everything else revalidates', () => {
     s.appStack.hasResourceProperties('Custom::CDKBucketDeployment', {
       Include: ['assets/*'],

@@ -19,10 +19,15 @@ afterAll(() => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A stand-in for `client/dist`, so synth does not depend on a client build. */
+/** A stand-in for `client/dist` shaped like Vite's output, so synth does not depend on a client build. */
 export function fakeClientBuild(): string {
   const dir = tempDir('scalemap-client-');
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>ScaleMap</title>');
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'assets', 'index-C3IsGNYn.js'), 'console.log("ScaleMap");');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><title>ScaleMap</title><script type="module" src="/assets/index-C3IsGNYn.js"></script>',
+  );
   return dir;
 }
 
@@ -52,6 +57,8 @@ export interface Synth {
   readonly scalemap: ScaleMap;
   readonly network: Template;
   readonly data: Template;
+  /** us-east-1: the CloudFront web ACL. */
+  readonly edge: Template;
   readonly appStack: Template;
 }
 
@@ -70,6 +77,7 @@ export function synth(target: Target, stage: StageName = 'dev', overrides: Parti
     scalemap,
     network: Template.fromStack(scalemap.network),
     data: Template.fromStack(scalemap.data),
+    edge: Template.fromStack(scalemap.edge),
     appStack: Template.fromStack(scalemap.app),
   };
 }

@@ -100,11 +100,21 @@ describe.each(targets)('config parity, target=%s', (target) => {
   it('when the synthesized env is parsed by loadConfig, then it is valid, with IAM auth and verified TLS', () => {
     for (const { mode, env } of runtimeEnvs(synths[target])) {
       const values = resolvePlaceholders(mode === 'lambda' ? { ...env, AWS_REGION: 'eu-west-1' } : env);
-      const config = loadConfig(mode, values);
+      // A clean base environment: the test process's own (CI sets DATABASE_URL) must not fill gaps.
+      const config = loadConfig(mode, values, {});
       expect(config.db).toMatchObject({ iamAuth: true, tls: 'verify', port: 5432 });
       expect(config.db.poolMax).toBe(mode === 'lambda' ? 2 : 10);
       expect(config.allowedOrigins).toEqual(['https://example.invalid']);
     }
+  });
+
+  it('when a DB_* key is missing from the synthesized env, then loadConfig refuses it even if DATABASE_URL is set here', () => {
+    const [runtime] = runtimeEnvs(synths[target]);
+    const { DB_HOST: _dropped, ...env } = resolvePlaceholders({ ...runtime!.env, AWS_REGION: 'eu-west-1' });
+    const hostEnv = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' };
+    // What the parity test would have accepted when loadConfig fell back to process.env:
+    expect(() => loadConfig(runtime!.mode, env, hostEnv)).not.toThrow();
+    expect(() => loadConfig(runtime!.mode, env, {})).toThrow(/DB_HOST/);
   });
 
   it('when synthesized, then DB_TLS is never off and no env var holds a secret', () => {
@@ -138,7 +148,7 @@ describe('both targets', () => {
 
   it('when synthesized, then every log group keeps 30 days', () => {
     for (const t of targets) {
-      for (const template of [synths[t].network, synths[t].data, synths[t].appStack]) {
+      for (const template of [synths[t].network, synths[t].data, synths[t].edge, synths[t].appStack]) {
         for (const lg of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) {
           expect(lg.Properties.RetentionInDays).toBe(30);
         }
@@ -180,7 +190,8 @@ describe.each(targets)('cdk-nag AwsSolutions, target=%s', (target) => {
   it('when a policy allows Resource *, then every action in it has no resource-level permissions', () => {
     const allowed = new Set(actionsWithoutResourceLevelPermissions);
     const offenders: string[] = [];
-    for (const template of [synths[target].network, synths[target].data, synths[target].appStack]) {
+    const { network, data, edge, appStack } = synths[target];
+    for (const template of [network, data, edge, appStack]) {
       const docs = [
         ...Object.values(resourcesOf(template, 'AWS::IAM::Policy')).map((p) => p.Properties.PolicyDocument),
         ...Object.values(resourcesOf(template, 'AWS::IAM::ManagedPolicy')).map(
