@@ -57,17 +57,21 @@ export class FargateService extends Construct {
       retention: logs.RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    taskDef.addContainer('api', {
+    // A read-only root, as on Lambda; /tmp is the task's ephemeral storage.
+    taskDef.addVolume({ name: 'tmp' });
+    const api = taskDef.addContainer('api', {
       image: ecs.ContainerImage.fromDockerImageAsset(props.image),
       entryPoint: ['node', 'server.js'],
       command: [],
       workingDirectory: '/var/task',
       user: '10001',
+      readonlyRootFilesystem: true,
       environment: props.environment,
       logging: ecs.LogDrivers.awsLogs({ logGroup: appLogs, streamPrefix: 'api' }),
       portMappings: [{ containerPort: 3000 }],
       stopTimeout: Duration.seconds(30),
     });
+    api.addMountPoints({ containerPath: '/tmp', sourceVolume: 'tmp', readOnly: false });
     taskDef.addContainer('xray-daemon', {
       image: ecs.ContainerImage.fromRegistry('public.ecr.aws/xray/aws-xray-daemon:3.x'),
       essential: false,

@@ -13,7 +13,7 @@ describe('target=fargate', () => {
     withDomain = synth('fargate', 'prod', { domain: exampleDomain });
   });
 
-  it('when synthesized, then the task has 1 vCPU and 2 GiB and runs node server.js as user 10001', () => {
+  it('when synthesized, then the task has 1 vCPU and 2 GiB and runs node server.js as user 10001 on a read-only root', () => {
     dev.appStack.hasResourceProperties('AWS::ECS::TaskDefinition', {
       Cpu: '1024',
       Memory: '2048',
@@ -24,6 +24,8 @@ describe('target=fargate', () => {
           EntryPoint: ['node', 'server.js'],
           WorkingDirectory: '/var/task',
           User: '10001',
+          ReadonlyRootFilesystem: true,
+          MountPoints: [{ ContainerPath: '/tmp', SourceVolume: 'tmp', ReadOnly: false }],
           PortMappings: [Match.objectLike({ ContainerPort: 3000 })],
           LogConfiguration: Match.objectLike({ LogDriver: 'awslogs' }),
         }),
