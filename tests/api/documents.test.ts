@@ -290,7 +290,7 @@ describe('POST /api/assessments/:id/documents/:docId/complete', () => {
 describe('GET /api/assessments/:id/documents/:docId/download', () => {
   it('when uploaded, then 200 with a URL that fetches the very bytes from S3 as an attachment', async () => {
     const id = await newAssessment();
-    const bytes = zipBytes('forecast');
+    const bytes = zipBytes('xlsx');
     const s = await slot(id, 'Forecast 2027.xlsx', XLSX, bytes.length);
     expect(await uploadViaPresignedPost(s.upload, bytes, XLSX)).toBeLessThan(300);
     expect(
