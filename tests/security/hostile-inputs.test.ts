@@ -4,10 +4,14 @@ import { PDF } from '../support/files';
 import { accessCases } from './hostile/access';
 import { bodiesCases } from './hostile/bodies';
 import { bearer, type Context, textQ } from './hostile/catalogue';
+import { evidenceCases } from './hostile/evidence';
 import { filesCases } from './hostile/files';
 import { runCatalogue, send, setupContext } from './hostile/harness';
+import { limitsCases } from './hostile/limits';
 import { sessionsCases } from './hostile/sessions';
+import { signedOutCases } from './hostile/signed-out';
 import { textCases } from './hostile/text';
+import { urlsCases } from './hostile/urls';
 import { valuesCases } from './hostile/values';
 import { cognitoLocalKey, signRs256, snapshot } from './support';
 
@@ -23,6 +27,11 @@ const catalogue = {
   ...filesCases,
   ...accessCases,
   ...sessionsCases,
+  // Issue 13: integrity and abuse at scale.
+  ...urlsCases,
+  ...evidenceCases,
+  ...signedOutCases,
+  ...limitsCases,
 };
 
 let ctx: Context;

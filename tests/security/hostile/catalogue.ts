@@ -26,6 +26,22 @@ export interface Context {
   aIdToken: string;
   accessClaims: Record<string, unknown>;
   expiredSessionCookie: string;
+  /** A user at the draft cap (MAX_DRAFTS_PER_USER=5 in this app). */
+  cappedCookie: string;
+  /** A login that signed out with its cookie: its access token and the cookie itself. */
+  signedOutByCookie: { accessToken: string; cookie: string };
+  /** An access token that signed itself out (Bearer logout). */
+  signedOutByBearer: string;
+  /** Pending slots on A's draft, each announced as a type its bytes are not. */
+  impostorSlots: Record<string, ImpostorSlot>;
+}
+
+export interface ImpostorSlot {
+  docId: string;
+  key: string;
+  contentType: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  upload: { url: string; fields: Record<string, string> };
 }
 
 export interface Send {
@@ -38,12 +54,17 @@ export interface Send {
   /** Defaults to A's session cookie; null sends none. */
   cookie?: string | null;
   headers?: Record<string, string>;
+  /** Written as is to a TCP socket instead (for what Node's HTTP parser refuses). */
+  raw?: string;
 }
 
 export interface Case {
   when: string;
   status: number;
-  request: (ctx: Context) => Send;
+  /** May do work that leaves the database alone first (an upload to S3). */
+  request: (ctx: Context) => Send | Promise<Send>;
+  /** Further checks on the problem (a bounded error list, an object deleted). */
+  then?: (ctx: Context, problem: Record<string, unknown>) => void | Promise<void>;
 }
 
 export const first = (type: string) =>
