@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { BadRequestError, NotFoundError } from '../../platform/http/errors';
 import { parseBody, parseParams } from '../../platform/http/validate';
 import { currentUser } from '../auth/middleware';
+import { parseListQuery } from './list-query';
 import { assessmentId, createAssessmentRequest, saveResponsesRequest } from './schema';
 import { type AssessmentService, parseIfMatch } from './service';
 
@@ -17,7 +18,8 @@ export function assessmentRoutes(service: AssessmentService): Router {
   });
 
   router.get('/', async (req, res) => {
-    res.json({ items: await service.list(currentUser(req).id) });
+    const page = parseListQuery(req.query);
+    res.json(await service.list(currentUser(req).id, page));
   });
 
   router.get('/:id', async (req, res) => {

@@ -16,6 +16,7 @@ import {
   totalQuestions,
   validateAnswer,
 } from '../questionnaire/service';
+import { encodeCursor } from './list-query';
 import * as repo from './repository';
 import type { AssessmentDetail, AssessmentSummary, DocumentView, SubmitResponse } from './schema';
 
@@ -99,12 +100,30 @@ export function assessmentService(deps: AppDeps) {
 
   return {
     async create(userId: string): Promise<AssessmentSummary> {
-      return summary(await repo.insertAssessment(db, userId), 0);
+      const cap = deps.config.limits.draftsPerUser;
+      const row = await db.transaction(async (tx) => {
+        await repo.lockUser(tx, userId);
+        if ((await repo.countDrafts(tx, userId)) >= cap) {
+          throw new UnprocessableEntityError(
+            `You can have at most ${cap} drafts at a time. Submit a draft before starting another.`,
+            { maxDrafts: cap },
+          );
+        }
+        return repo.insertAssessment(tx, userId);
+      });
+      return summary(row, 0);
     },
 
-    async list(userId: string): Promise<AssessmentSummary[]> {
-      const rows = await repo.listWithCounts(db, userId);
-      return rows.map((r) => ({
+    /** One page, most recently changed first; `nextCursor` is null on the last page. */
+    async list(
+      userId: string,
+      page: { limit: number; after?: repo.ListPosition },
+    ): Promise<{ items: AssessmentSummary[]; nextCursor: string | null }> {
+      const rows = await repo.listPage(db, userId, page.limit, page.after);
+      const more = rows.length > page.limit;
+      const shown = more ? rows.slice(0, page.limit) : rows;
+      const last = shown.at(-1);
+      const items = shown.map((r) => ({
         id: r.id,
         status: r.status,
         version: r.version,
@@ -113,6 +132,10 @@ export function assessmentService(deps: AppDeps) {
         updatedAt: r.updatedAt.toISOString(),
         submittedAt: iso(r.submittedAt),
       }));
+      return {
+        items,
+        nextCursor: more && last ? encodeCursor({ updatedAt: last.position, id: last.id }) : null,
+      };
     },
 
     async get(userId: string, id: string): Promise<AssessmentDetail> {
