@@ -24,7 +24,12 @@ export function assessmentRoutes(service: AssessmentService): Router {
 
   router.get('/:id', async (req, res) => {
     const { id } = parseParams(req, assessmentId, notFound);
-    res.json(await service.get(currentUser(req).id, id));
+    const detail = await service.get(currentUser(req).id, id);
+    // The strong ETag is the version PUT's If-Match expects. Documents change without a new version,
+    // so a conditional GET is not answered 304: the client always gets the current list.
+    delete req.headers['if-none-match'];
+    res.setHeader('ETag', `"${detail.version}"`);
+    res.json(detail);
   });
 
   router.put('/:id/responses', async (req, res) => {

@@ -86,9 +86,12 @@ function checkAnswers(responses: Record<string, AnswerValue | null>) {
   return { upserts, deletes };
 }
 
-/** Parses `If-Match: 3`, `"3"` or `W/"3"`. */
+/**
+ * Parses `If-Match`: the strong ETag GET sends (`"3"`), the bare version (`3`, or `W/"3"` from older
+ * clients), or `*` (any current version: the assessment only has to exist).
+ */
 export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
+  if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match) throw new BadRequestError('If-Match must be the assessment version, e.g. If-Match: "3".');
   return Number(match[1]);
