@@ -40,6 +40,11 @@ export function clearSessionCookie(req: Request, res: Response): void {
   });
 }
 
+/** The token of a well-formed `Authorization: Bearer <token>` header, if there is one. */
+export function readBearerToken(req: Request): string | undefined {
+  return /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.get('authorization') ?? '')?.[1];
+}
+
 /** Resolves the user from a Bearer access token or the session cookie; 401 when neither is valid. */
 export function authenticate(auth: AuthService): RequestHandler {
   return async (req, _res, next) => {
