@@ -25,7 +25,8 @@ let app: TestApp;
 let alice: Awaited<ReturnType<typeof registerAndLogin>>;
 let mallory: Awaited<ReturnType<typeof registerAndLogin>>;
 beforeAll(async () => {
-  app = await startTestApp();
+  // Alice starts a fresh draft for nearly every case: more than the default draft cap.
+  app = await startTestApp({ env: { MAX_DRAFTS_PER_USER: '100' } });
   alice = await registerAndLogin(app.url, 'alice');
   mallory = await registerAndLogin(app.url, 'mallory');
 });
