@@ -88,6 +88,16 @@ describe('POST /api/auth/logout', () => {
     expectProblem(await user.client.get('/api/auth/me'), 401);
   });
 
+  it('when the cookie and the Bearer token of the same login are both sent, then 204 and both are refused', async () => {
+    const user = await registerAndLogin(app.url, 'both');
+    const out = await user.client.post('/api/auth/logout', undefined, {
+      authorization: `Bearer ${user.accessToken}`,
+    });
+    expect(out.status).toBe(204);
+    expectProblem(await asBearer(user.accessToken), 401);
+    expectProblem(await user.client.get('/api/auth/me'), 401);
+  });
+
   it('when there is nothing to sign out (no credentials, or a token that is not valid), then 204', async () => {
     expect((await new ApiClient(app.url).post('/api/auth/logout')).status).toBe(204);
     const forged = await new ApiClient(app.url).post('/api/auth/logout', undefined, {

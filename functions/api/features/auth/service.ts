@@ -89,7 +89,12 @@ export function authService(deps: AppDeps) {
       }
       if (loginIds.length === 0) return;
       const at = now();
-      await repo.revokeLogins(db, loginIds, new Date(at.getTime() + MAX_ACCESS_TOKEN_SECONDS * 1000), at);
+      await repo.revokeLogins(
+        db,
+        [...new Set(loginIds)],
+        new Date(at.getTime() + MAX_ACCESS_TOKEN_SECONDS * 1000),
+        at,
+      );
       // Our own check above already refuses the tokens; Cognito's revocation also stops them at
       // Cognito's APIs. If Cognito stumbles, signing out here still holds.
       if (refreshToken) {

@@ -54,7 +54,12 @@ export function documentService(deps: AppDeps) {
     const body = await deps.storage.read(key, versionId);
     if (!body) throw new UnprocessableEntityError('The file has not been uploaded yet.');
     const check = contentCheck(contentType);
-    for await (const chunk of body) check.update(chunk);
+    try {
+      for await (const chunk of body) check.update(chunk);
+    } catch {
+      // The stream broke off mid-way: S3 stumbled, not the user.
+      throw new ServiceUnavailableError('s3');
+    }
     return check.verdict();
   }
 
