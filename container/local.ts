@@ -9,6 +9,7 @@ import { loadConfig } from '../functions/api/config';
 import type { DatabaseHandle } from '../functions/api/platform/db/database';
 import { migratePostgres } from '../functions/api/platform/db/migrate';
 import { createPostgresDatabase } from '../functions/api/platform/db/postgres';
+import { answerClientErrors } from '../functions/api/platform/http/client-error';
 import { standInEnv } from './stand-ins/env';
 
 export interface LocalOptions {
@@ -86,6 +87,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalServe
   }
   const deps = buildDeps(config, { db });
   server.on('request', createApp(deps));
+  answerClientErrors(server, deps.logger);
 
   return {
     url: `http://localhost:${port}`,

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../functions/api/app';
 import { buildDeps } from '../functions/api/bootstrap';
 import { type Config, ConfigError, loadConfig } from '../functions/api/config';
+import { answerClientErrors } from '../functions/api/platform/http/client-error';
 
 /** Above the ALB's 60 s idle timeout, so the ALB, not us, closes idle keep-alive connections. */
 const KEEP_ALIVE_MS = 65_000;
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const deps = buildDeps(config, { taskId: await ecsTaskId(config) });
   const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_MS }, createApp(deps));
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  answerClientErrors(server, deps.logger);
   const drain = drainer(server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;

@@ -16,6 +16,7 @@ import { questionnaireRoutes } from './features/questionnaire/routes';
 import { buildOpenApi } from './openapi';
 import { accessLog } from './platform/http/access-log';
 import { correlation } from './platform/http/correlation';
+import { malformedUrl } from './platform/http/malformed-url';
 import { errorHandler, notFoundHandler } from './platform/http/problem';
 
 /** Where browsers upload to: S3's origin must be allowed by the SPA's CSP. */
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(correlation(deps));
   if (deps.tracing) app.use(deps.tracing.middleware);
   app.use(accessLog(logger, deps.metrics));
+  app.use(malformedUrl);
   app.use(
     helmet(
       // Locally the S3 stand-in is plain http; upgrading would break uploads.

@@ -73,6 +73,8 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
+  /** Drafts one user may hold at once; creating beyond it is a 422. */
+  MAX_DRAFTS_PER_USER: z.coerce.number().int().min(1).max(1000).default(20),
   /** Set by the ECS agent on Fargate; the server reads its task id from there for log lines. */
   ECS_CONTAINER_METADATA_URI_V4: z.url().optional(),
 });
@@ -125,6 +127,8 @@ export interface Config {
   tracingEnabled: boolean;
   session: { ttlHours: number };
   rateLimit: { authMax: number; authWindowSeconds: number };
+  /** Per-user bounds on stored work. */
+  limits: { draftsPerUser: number };
   dependencyTimeoutMs: number;
   /** ECS task metadata endpoint (Fargate only). */
   ecsMetadataUri?: string;
@@ -209,6 +213,7 @@ export function loadConfig(
     tracingEnabled: e.TRACING_ENABLED && mode !== 'local',
     session: { ttlHours: e.SESSION_TTL_HOURS },
     rateLimit: { authMax: e.AUTH_RATE_LIMIT, authWindowSeconds: e.AUTH_RATE_WINDOW_SECONDS },
+    limits: { draftsPerUser: e.MAX_DRAFTS_PER_USER },
     dependencyTimeoutMs: e.DEPENDENCY_TIMEOUT_MS,
     ecsMetadataUri: e.ECS_CONTAINER_METADATA_URI_V4,
   };

@@ -11,8 +11,18 @@ const problem = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   correlationId: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .max(20)
+    .optional(),
+  /** How many field errors were left out of `errors` (it lists at most 20). */
+  moreErrors: z.number().int().optional(),
 });
+
+/** The version ETag: GET sends it, PUT takes it back as If-Match. */
+const etagHeader = {
+  ETag: { description: 'The assessment version as a strong ETag, e.g. "3".', schema: { type: 'string' } },
+};
 
 interface Operation {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -23,6 +33,10 @@ interface Operation {
   status: number;
   response?: z.ZodType;
   errors: number[];
+  /** Query and header parameters, as OpenAPI parameter objects. */
+  parameters?: Record<string, unknown>[];
+  /** Headers of the success response. */
+  headers?: Record<string, unknown>;
 }
 
 const ops: Operation[] = [
@@ -55,7 +69,7 @@ const ops: Operation[] = [
   {
     method: 'post',
     path: '/api/auth/logout',
-    summary: 'Log out; revokes the session',
+    summary: "Log out; ends the cookie's and/or the Bearer token's login, and revokes its refresh token",
     status: 204,
     errors: [],
   },
@@ -84,16 +98,31 @@ const ops: Operation[] = [
     request: assessments.createAssessmentRequest,
     status: 201,
     response: assessments.assessmentSummary,
-    errors: [401],
+    // 422: the user already holds the maximum number of drafts.
+    errors: [400, 401, 422],
   },
   {
     method: 'get',
     path: '/api/assessments',
-    summary: "The user's assessments",
+    summary: "The user's assessments, most recently changed first, a page at a time",
     auth: true,
     status: 200,
     response: assessments.assessmentList,
-    errors: [401],
+    errors: [400, 401],
+    parameters: [
+      {
+        name: 'limit',
+        in: 'query',
+        description: 'Page size.',
+        schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+      },
+      {
+        name: 'cursor',
+        in: 'query',
+        description: 'The `nextCursor` of the previous page (opaque).',
+        schema: { type: 'string', maxLength: 200 },
+      },
+    ],
   },
   {
     method: 'get',
@@ -103,16 +132,26 @@ const ops: Operation[] = [
     status: 200,
     response: assessments.assessmentDetail,
     errors: [401, 404],
+    headers: etagHeader,
   },
   {
     method: 'put',
     path: '/api/assessments/{id}/responses',
-    summary: 'Autosave answers (If-Match: version)',
+    summary: 'Autosave answers (If-Match: the ETag from GET)',
     auth: true,
     request: assessments.saveResponsesRequest,
     status: 200,
     response: assessments.saveResponsesResponse,
     errors: [400, 401, 404, 409],
+    headers: etagHeader,
+    parameters: [
+      {
+        name: 'If-Match',
+        in: 'header',
+        description: 'The ETag from GET ("3"), or * for any version; a stale one is a 409.',
+        schema: { type: 'string' },
+      },
+    ],
   },
   {
     method: 'post',
@@ -127,7 +166,7 @@ const ops: Operation[] = [
   {
     method: 'post',
     path: '/api/assessments/{id}/documents/{docId}/complete',
-    summary: 'Confirm an upload',
+    summary: 'Confirm an upload: checks its bytes against its type and freezes that version',
     auth: true,
     status: 200,
     response: documents.documentResponse,
@@ -176,16 +215,22 @@ const json = (schema: z.ZodType, io: 'input' | 'output') =>
 export function buildOpenApi(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of ops) {
-    const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string', format: 'uuid' },
-    }));
+    const params = [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+        name: m[1],
+        in: 'path',
+        required: true,
+        schema: { type: 'string', format: 'uuid' },
+      })),
+      ...(op.parameters ?? []),
+    ];
     const responses: Record<string, unknown> = {
-      [op.status]: op.response
-        ? { description: 'OK', content: { 'application/json': { schema: json(op.response, 'output') } } }
-        : { description: 'No content' },
+      [op.status]: {
+        ...(op.response
+          ? { description: 'OK', content: { 'application/json': { schema: json(op.response, 'output') } } }
+          : { description: 'No content' }),
+        ...(op.headers ? { headers: op.headers } : {}),
+      },
     };
     for (const status of op.errors) {
       responses[status] = {
@@ -211,7 +256,12 @@ export function buildOpenApi(version: string) {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'ScaleMap API', version },
+    info: {
+      title: 'ScaleMap API',
+      version,
+      description:
+        'Any path with a malformed percent-encoding is a 400, and requests the HTTP parser refuses get 400 or 431; all as application/problem+json.',
+    },
     paths,
     components: {
       schemas: { Problem: json(problem, 'output') },

@@ -104,7 +104,7 @@ describe('POST /api/assessments', () => {
 });
 
 describe('GET /api/assessments', () => {
-  it('when the user has assessments, then 200 lists only theirs, newest first, each with its progress', async () => {
+  it('when the user has assessments, then 200 lists only theirs, most recently changed first, each with its progress', async () => {
     const user = await registerAndLogin(app.url, 'lister');
     const older = await create(user.client);
     const newer = await create(user.client);
@@ -115,8 +115,9 @@ describe('GET /api/assessments', () => {
     expect(saved.status).toBe(200);
     const res = await user.client.get<{ items: Summary[] }>('/api/assessments');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i) => i.id)).toEqual([newer.id, older.id]);
-    expect(res.body.items[1]).toEqual({
+    // The older one was saved last, so it comes first.
+    expect(res.body.items.map((i) => i.id)).toEqual([older.id, newer.id]);
+    expect(res.body.items[0]).toEqual({
       id: older.id,
       status: 'draft',
       version: 2,
@@ -125,7 +126,7 @@ describe('GET /api/assessments', () => {
       updatedAt: expect.any(String),
       submittedAt: null,
     });
-    expect(res.body.items[0]!.progress).toEqual({ answered: 0, total: totalQuestions });
+    expect(res.body.items[1]!.progress).toEqual({ answered: 0, total: totalQuestions });
   });
 });
 

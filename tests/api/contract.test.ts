@@ -294,6 +294,7 @@ describe('Unexpected errors', () => {
     const storage: Storage = {
       createUploadSlot: boom,
       head: boom,
+      read: boom,
       downloadUrl: boom,
       remove: boom,
       ping: async () => {},

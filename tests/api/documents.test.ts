@@ -25,7 +25,8 @@ let app: TestApp;
 let alice: Awaited<ReturnType<typeof registerAndLogin>>;
 let mallory: Awaited<ReturnType<typeof registerAndLogin>>;
 beforeAll(async () => {
-  app = await startTestApp();
+  // Alice starts a fresh draft for nearly every case: more than the default draft cap.
+  app = await startTestApp({ env: { MAX_DRAFTS_PER_USER: '100' } });
   alice = await registerAndLogin(app.url, 'alice');
   mallory = await registerAndLogin(app.url, 'mallory');
 });
@@ -290,7 +291,7 @@ describe('POST /api/assessments/:id/documents/:docId/complete', () => {
 describe('GET /api/assessments/:id/documents/:docId/download', () => {
   it('when uploaded, then 200 with a URL that fetches the very bytes from S3 as an attachment', async () => {
     const id = await newAssessment();
-    const bytes = zipBytes('forecast');
+    const bytes = zipBytes('xlsx');
     const s = await slot(id, 'Forecast 2027.xlsx', XLSX, bytes.length);
     expect(await uploadViaPresignedPost(s.upload, bytes, XLSX)).toBeLessThan(300);
     expect(

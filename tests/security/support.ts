@@ -12,6 +12,8 @@ export async function snapshot(db: Database) {
     documents: number;
     sessions: number;
     outbox: number;
+    revoked_logins: number;
+    documents_recorded: string | null;
     assessments_updated: string | null;
     responses_updated: string | null;
     versions: number;
@@ -22,6 +24,9 @@ export async function snapshot(db: Database) {
     (select count(*)::int from documents) as documents,
     (select count(*)::int from sessions) as sessions,
     (select count(*)::int from outbox) as outbox,
+    (select count(*)::int from revoked_logins) as revoked_logins,
+    (select string_agg(status || ':' || coalesce(version_id, '-') || ':' || coalesce(sha256, '-'), ',' order by id)
+      from documents) as documents_recorded,
     (select max(updated_at)::text from assessments) as assessments_updated,
     (select max(updated_at)::text from assessment_responses) as responses_updated,
     (select coalesce(sum(version), 0)::int from assessments) as versions`);

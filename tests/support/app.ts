@@ -12,6 +12,7 @@ import { buildDeps } from '../../functions/api/bootstrap';
 import { type Config, loadConfig } from '../../functions/api/config';
 import type { AppDeps } from '../../functions/api/deps';
 import { createInProcessPublisher, type OutboxEvent } from '../../functions/api/platform/events/events';
+import { answerClientErrors } from '../../functions/api/platform/http/client-error';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -73,6 +74,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.deps,
   });
   server.on('request', createApp(deps));
+  answerClientErrors(server, deps.logger);
   return {
     url: origin,
     dataDir: dir,

@@ -1,32 +1,15 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database';
-import { assessmentResponses, assessments, documents, outbox } from '../../platform/db/schema';
+import { assessmentResponses, assessments, documents, outbox, users } from '../../platform/db/schema';
 import type { AnswerValue } from '../questionnaire/schema';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Tx;
 
-export async function insertAssessment(db: Database, userId: string): Promise<AssessmentRow> {
+export async function insertAssessment(db: Executor, userId: string): Promise<AssessmentRow> {
   const [row] = await db.insert(assessments).values({ userId }).returning();
   return row!;
-}
-
-/** The user's assessments with their answered-question counts, newest first, in one query. */
-export async function listWithCounts(db: Database, userId: string) {
-  return db
-    .select({
-      id: assessments.id,
-      status: assessments.status,
-      version: assessments.version,
-      createdAt: assessments.createdAt,
-      updatedAt: assessments.updatedAt,
-      submittedAt: assessments.submittedAt,
-      answered: sql<number>`(select count(*)::int from ${assessmentResponses} where ${assessmentResponses.assessmentId} = ${assessments.id})`,
-    })
-    .from(assessments)
-    .where(eq(assessments.userId, userId))
-    .orderBy(desc(assessments.createdAt));
 }
 
 /** The assessment if it belongs to the user; with `lock`, row-locked until the transaction ends. */
@@ -157,4 +140,52 @@ export async function markSubmitted(
 
 export async function insertOutbox(tx: Executor, type: string, payload: unknown): Promise<void> {
   await tx.insert(outbox).values({ type, payload });
+}
+
+/** Row-locks the user until the transaction ends: a burst of creates then counts one at a time. */
+export async function lockUser(tx: Executor, userId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+}
+
+export async function countDrafts(tx: Executor, userId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(assessments)
+    .where(and(eq(assessments.userId, userId), eq(assessments.status, 'draft')));
+  return row?.n ?? 0;
+}
+
+/** Where a page of the list starts: after this row in (updated_at, id) descending order. */
+export interface ListPosition {
+  /** updated_at with its microseconds, as PostgreSQL prints it in UTC. */
+  updatedAt: string;
+  id: string;
+}
+
+/**
+ * One page of the user's assessments, most recently changed first (id breaks ties), with one row
+ * more than asked for so the caller knows whether another page follows.
+ */
+export async function listPage(db: Database, userId: string, limit: number, after?: ListPosition) {
+  const where: SQL[] = [eq(assessments.userId, userId)];
+  if (after) {
+    where.push(
+      sql`(${assessments.updatedAt}, ${assessments.id}) < (${after.updatedAt}::timestamptz, ${after.id}::uuid)`,
+    );
+  }
+  return db
+    .select({
+      id: assessments.id,
+      status: assessments.status,
+      version: assessments.version,
+      createdAt: assessments.createdAt,
+      updatedAt: assessments.updatedAt,
+      submittedAt: assessments.submittedAt,
+      position: sql<string>`to_char(${assessments.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      answered: sql<number>`(select count(*)::int from ${assessmentResponses} where ${assessmentResponses.assessmentId} = ${assessments.id})`,
+    })
+    .from(assessments)
+    .where(and(...where))
+    .orderBy(desc(assessments.updatedAt), desc(assessments.id))
+    .limit(limit + 1);
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { BadRequestError, NotFoundError } from '../../platform/http/errors';
 import { parseBody, parseParams } from '../../platform/http/validate';
 import { currentUser } from '../auth/middleware';
+import { parseListQuery } from './list-query';
 import { assessmentId, createAssessmentRequest, saveResponsesRequest } from './schema';
 import { type AssessmentService, parseIfMatch } from './service';
 
@@ -17,12 +18,18 @@ export function assessmentRoutes(service: AssessmentService): Router {
   });
 
   router.get('/', async (req, res) => {
-    res.json({ items: await service.list(currentUser(req).id) });
+    const page = parseListQuery(req.query);
+    res.json(await service.list(currentUser(req).id, page));
   });
 
   router.get('/:id', async (req, res) => {
     const { id } = parseParams(req, assessmentId, notFound);
-    res.json(await service.get(currentUser(req).id, id));
+    const detail = await service.get(currentUser(req).id, id);
+    // The strong ETag is the version PUT's If-Match expects. Documents change without a new version,
+    // so a conditional GET is not answered 304: the client always gets the current list.
+    delete req.headers['if-none-match'];
+    res.setHeader('ETag', `"${detail.version}"`);
+    res.json(detail);
   });
 
   router.put('/:id/responses', async (req, res) => {

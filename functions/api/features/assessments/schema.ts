@@ -31,7 +31,11 @@ export const assessmentSummary = z.object({
 });
 export type AssessmentSummary = z.infer<typeof assessmentSummary>;
 
-export const assessmentList = z.object({ items: z.array(assessmentSummary) });
+export const assessmentList = z.object({
+  items: z.array(assessmentSummary),
+  /** Pass as `?cursor=` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 
 export const assessmentDetail = assessmentSummary.extend({
   responses: z.record(z.string(), answerValue),

@@ -16,6 +16,7 @@ import {
   totalQuestions,
   validateAnswer,
 } from '../questionnaire/service';
+import { encodeCursor } from './list-query';
 import * as repo from './repository';
 import type { AssessmentDetail, AssessmentSummary, DocumentView, SubmitResponse } from './schema';
 
@@ -85,9 +86,12 @@ function checkAnswers(responses: Record<string, AnswerValue | null>) {
   return { upserts, deletes };
 }
 
-/** Parses `If-Match: 3`, `"3"` or `W/"3"`. */
+/**
+ * Parses `If-Match`: the strong ETag GET sends (`"3"`), the bare version (`3`, or `W/"3"` from older
+ * clients), or `*` (any current version: the assessment only has to exist).
+ */
 export function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
+  if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match) throw new BadRequestError('If-Match must be the assessment version, e.g. If-Match: "3".');
   return Number(match[1]);
@@ -99,12 +103,30 @@ export function assessmentService(deps: AppDeps) {
 
   return {
     async create(userId: string): Promise<AssessmentSummary> {
-      return summary(await repo.insertAssessment(db, userId), 0);
+      const cap = deps.config.limits.draftsPerUser;
+      const row = await db.transaction(async (tx) => {
+        await repo.lockUser(tx, userId);
+        if ((await repo.countDrafts(tx, userId)) >= cap) {
+          throw new UnprocessableEntityError(
+            `You can have at most ${cap} drafts at a time. Submit a draft before starting another.`,
+            { maxDrafts: cap },
+          );
+        }
+        return repo.insertAssessment(tx, userId);
+      });
+      return summary(row, 0);
     },
 
-    async list(userId: string): Promise<AssessmentSummary[]> {
-      const rows = await repo.listWithCounts(db, userId);
-      return rows.map((r) => ({
+    /** One page, most recently changed first; `nextCursor` is null on the last page. */
+    async list(
+      userId: string,
+      page: { limit: number; after?: repo.ListPosition },
+    ): Promise<{ items: AssessmentSummary[]; nextCursor: string | null }> {
+      const rows = await repo.listPage(db, userId, page.limit, page.after);
+      const more = rows.length > page.limit;
+      const shown = more ? rows.slice(0, page.limit) : rows;
+      const last = shown.at(-1);
+      const items = shown.map((r) => ({
         id: r.id,
         status: r.status,
         version: r.version,
@@ -113,6 +135,10 @@ export function assessmentService(deps: AppDeps) {
         updatedAt: r.updatedAt.toISOString(),
         submittedAt: iso(r.submittedAt),
       }));
+      return {
+        items,
+        nextCursor: more && last ? encodeCursor({ updatedAt: last.position, id: last.id }) : null,
+      };
     },
 
     async get(userId: string, id: string): Promise<AssessmentDetail> {

@@ -15,8 +15,9 @@ export function sessionCookieName(req: Request): string {
 export function readSessionId(req: Request): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
-  const cookies = parseCookie(header);
-  const value = cookies[HOST_COOKIE] ?? cookies[PLAIN_COOKIE];
+  // Over HTTPS only the __Host- cookie counts: a plain one could have been planted by a sibling
+  // subdomain or over plain HTTP, where the prefix's guarantees do not hold.
+  const value = parseCookie(header)[sessionCookieName(req)];
   return value && /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : undefined;
 }
 
@@ -37,6 +38,11 @@ export function clearSessionCookie(req: Request, res: Response): void {
     secure: req.secure,
     path: '/',
   });
+}
+
+/** The token of a well-formed `Authorization: Bearer <token>` header, if there is one. */
+export function readBearerToken(req: Request): string | undefined {
+  return /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.get('authorization') ?? '')?.[1];
 }
 
 /** Resolves the user from a Bearer access token or the session cookie; 401 when neither is valid. */

@@ -1,6 +1,6 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database';
-import { sessions, users } from '../../platform/db/schema';
+import { revokedLogins, sessions, users } from '../../platform/db/schema';
 import type { AuthUser } from './schema';
 
 const userColumns = {
@@ -37,8 +37,9 @@ export async function createSession(
   idHash: string,
   userId: string,
   expiresAt: Date,
+  login: { loginId?: string; refreshToken?: string } = {},
 ): Promise<void> {
-  await db.insert(sessions).values({ idHash, userId, expiresAt });
+  await db.insert(sessions).values({ idHash, userId, expiresAt, ...login });
 }
 
 export async function findSessionUser(
@@ -60,4 +61,42 @@ export async function deleteSession(db: Database, idHash: string): Promise<void>
 
 export async function deleteExpiredSessions(db: Database, userId: string, now: Date): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
+}
+
+/** Deletes the session and returns what logout needs from it. */
+export async function takeSession(db: Database, idHash: string) {
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.idHash, idHash))
+    .returning({ loginId: sessions.loginId, refreshToken: sessions.refreshToken });
+  return row;
+}
+
+export async function deleteSessionsOfLogin(db: Database, loginId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.loginId, loginId));
+}
+
+/** Records signed-out logins until `expiresAt`, and forgets those whose tokens have all expired. */
+export async function revokeLogins(db: Database, loginIds: string[], expiresAt: Date, now: Date) {
+  await db
+    .insert(revokedLogins)
+    .values(loginIds.map((loginId) => ({ loginId, expiresAt })))
+    .onConflictDoNothing();
+  await db.delete(revokedLogins).where(lt(revokedLogins.expiresAt, now));
+}
+
+/** The user behind a token's `sub`, and whether the token's login has signed out, in one query. */
+export async function findUserForLogin(
+  db: Database,
+  cognitoSub: string,
+  loginId: string,
+): Promise<(AuthUser & { signedOut: boolean }) | undefined> {
+  const [row] = await db
+    .select({
+      ...userColumns,
+      signedOut: sql<boolean>`exists (select 1 from ${revokedLogins} where ${revokedLogins.loginId} = ${loginId})`,
+    })
+    .from(users)
+    .where(eq(users.cognitoSub, cognitoSub));
+  return row;
 }

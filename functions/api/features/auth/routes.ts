@@ -3,12 +3,25 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../../deps';
 import { TooManyRequestsError } from '../../platform/http/errors';
 import { parseBody } from '../../platform/http/validate';
-import { authenticate, clearSessionCookie, currentUser, readSessionId, setSessionCookie } from './middleware';
+import {
+  authenticate,
+  clearSessionCookie,
+  currentUser,
+  readBearerToken,
+  readSessionId,
+  setSessionCookie,
+} from './middleware';
 import { confirmRequest, loginRequest, registerRequest } from './schema';
 import type { AuthService } from './service';
 
-function limiter(deps: AppDeps, limit: number, key: (req: Request) => string) {
+function limiter(
+  deps: AppDeps,
+  limit: number,
+  key: (req: Request) => string,
+  skip: (req: Request) => boolean = () => false,
+) {
   return rateLimit({
+    skip,
     windowMs: deps.config.rateLimit.authWindowSeconds * 1000,
     limit,
     standardHeaders: 'draft-8',
@@ -23,7 +36,9 @@ export function authRoutes(deps: AppDeps, auth: AuthService): Router {
   const router = Router();
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
   // Per client address for all auth calls, and per address and account for logins (brute force).
-  router.use(limiter(deps, deps.config.rateLimit.authMax * 5, ip));
+  // Signing out and asking who one is never lock a user out, however limited their address is.
+  const unlimited = (req: Request) => req.path === '/logout' || req.path === '/me';
+  router.use(limiter(deps, deps.config.rateLimit.authMax * 5, ip, unlimited));
   const loginLimiter = limiter(deps, deps.config.rateLimit.authMax, (req) => {
     const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 254) : '';
     return `${ip(req)}|${email}`;
@@ -54,7 +69,7 @@ export function authRoutes(deps: AppDeps, auth: AuthService): Router {
   });
 
   router.post('/logout', async (req, res) => {
-    await auth.logout(readSessionId(req));
+    await auth.logout({ sessionId: readSessionId(req), accessToken: readBearerToken(req) });
     clearSessionCookie(req, res);
     res.status(204).end();
   });

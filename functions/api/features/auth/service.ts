@@ -1,10 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppDeps } from '../../deps';
 import { UnauthorizedError } from '../../platform/http/errors';
+import { currentLogger } from '../../platform/observability/logger';
+import { openRefreshToken, sealRefreshToken } from './refresh-vault';
 import * as repo from './repository';
 import type { AuthUser, RegisterRequest } from './schema';
 
 export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('hex');
+
+/** Cognito access tokens live at most a day: a signed-out login is remembered that long. */
+const MAX_ACCESS_TOKEN_SECONDS = 24 * 3600;
 
 export interface LoginResult {
   accessToken: string;
@@ -43,20 +48,62 @@ export function authService(deps: AppDeps) {
         if (err instanceof UnauthorizedError) deps.metrics.count('LoginFailed');
         throw err;
       }
-      const { sub } = await deps.identity.verifyAccessToken(tokens.accessToken);
+      const { sub, loginId } = await deps.identity.verifyAccessToken(tokens.accessToken);
       // A Cognito user whose row was never written (register failed half-way) gets one now.
       const user =
         (await repo.findUserBySub(db, sub)) ??
         (await repo.upsertUser(db, { cognitoSub: sub, email, companyName: '', industry: '' }));
       const id = randomBytes(32).toString('base64url');
       const at = now();
-      await repo.createSession(db, hashSessionId(id), user.id, new Date(at.getTime() + ttlSeconds * 1000));
+      await repo.createSession(db, hashSessionId(id), user.id, new Date(at.getTime() + ttlSeconds * 1000), {
+        loginId,
+        ...(tokens.refreshToken ? { refreshToken: sealRefreshToken(id, tokens.refreshToken) } : {}),
+      });
       await repo.deleteExpiredSessions(db, user.id, at);
-      return { ...tokens, user, session: { id, maxAgeSeconds: ttlSeconds } };
+      const { refreshToken: _kept, ...sent } = tokens;
+      return { ...sent, user, session: { id, maxAgeSeconds: ttlSeconds } };
     },
 
-    async logout(sessionId: string | undefined) {
-      if (sessionId) await repo.deleteSession(db, hashSessionId(sessionId));
+    /**
+     * Ends the login behind the cookie and/or the Bearer token: the session row goes, the login's
+     * access tokens are refused from now on, and its refresh token is revoked at Cognito.
+     */
+    async logout(credentials: { sessionId?: string; accessToken?: string }) {
+      const loginIds: string[] = [];
+      let refreshToken: string | undefined;
+      if (credentials.sessionId) {
+        const session = await repo.takeSession(db, hashSessionId(credentials.sessionId));
+        if (session?.loginId) loginIds.push(session.loginId);
+        if (session?.refreshToken)
+          refreshToken = openRefreshToken(credentials.sessionId, session.refreshToken);
+      }
+      if (credentials.accessToken) {
+        // An invalid or expired token has nothing left to end.
+        const verified = await deps.identity
+          .verifyAccessToken(credentials.accessToken)
+          .catch(() => undefined);
+        if (verified) {
+          loginIds.push(verified.loginId);
+          await repo.deleteSessionsOfLogin(db, verified.loginId);
+        }
+      }
+      if (loginIds.length === 0) return;
+      const at = now();
+      await repo.revokeLogins(
+        db,
+        [...new Set(loginIds)],
+        new Date(at.getTime() + MAX_ACCESS_TOKEN_SECONDS * 1000),
+        at,
+      );
+      // Our own check above already refuses the tokens; Cognito's revocation also stops them at
+      // Cognito's APIs. If Cognito stumbles, signing out here still holds.
+      if (refreshToken) {
+        await deps.identity
+          .revokeRefreshToken(refreshToken)
+          .catch((error: Error) =>
+            currentLogger(deps.logger).warn('Refresh token not revoked at Cognito', { error }),
+          );
+      }
     },
 
     /** The user behind a session cookie value, if the session is live. */
@@ -66,9 +113,11 @@ export function authService(deps: AppDeps) {
 
     /** The user behind a verified Cognito access token. */
     async userForAccessToken(token: string) {
-      const { sub } = await deps.identity.verifyAccessToken(token);
-      const user = await repo.findUserBySub(db, sub);
-      if (!user) throw new UnauthorizedError('No ScaleMap account belongs to this token.');
+      const { sub, loginId } = await deps.identity.verifyAccessToken(token);
+      const found = await repo.findUserForLogin(db, sub, loginId);
+      if (!found) throw new UnauthorizedError('No ScaleMap account belongs to this token.');
+      const { signedOut, ...user } = found;
+      if (signedOut) throw new UnauthorizedError('This sign-in has ended. Log in again.');
       return user;
     },
   };

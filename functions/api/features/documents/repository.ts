@@ -40,13 +40,21 @@ export async function findOwnedDocument(db: Database, userId: string, assessment
   return row;
 }
 
-export async function markUploaded(db: Database, docId: string): Promise<DocumentRow> {
+/**
+ * Freezes the document on the version that was checked. Only a pending row changes, so of two
+ * completes racing on different versions, the first one wins and the second reads it back.
+ */
+export async function markUploaded(
+  db: Database,
+  docId: string,
+  recorded: { versionId: string | null; sha256: string },
+): Promise<DocumentRow | undefined> {
   const [row] = await db
     .update(documents)
-    .set({ status: 'uploaded' })
-    .where(eq(documents.id, docId))
+    .set({ status: 'uploaded', ...recorded })
+    .where(and(eq(documents.id, docId), eq(documents.status, 'pending')))
     .returning();
-  return row!;
+  return row;
 }
 
 export async function deleteDocument(db: Database, docId: string): Promise<void> {

@@ -8,6 +8,7 @@ import {
 } from '../../platform/http/errors';
 import * as assessmentsRepo from '../assessments/repository';
 import { toDocumentView } from '../assessments/service';
+import { contentCheck } from './content-check';
 import * as repo from './repository';
 import { type CreateDocumentRequest, MAX_DOCUMENTS_PER_ASSESSMENT } from './schema';
 
@@ -46,6 +47,20 @@ export function documentService(deps: AppDeps) {
     } catch {
       throw new ServiceUnavailableError('s3');
     }
+  }
+
+  /** Reads the version that was looked at, once, checking its type and hashing it. */
+  async function inspect(key: string, versionId: string | undefined, contentType: string) {
+    const body = await deps.storage.read(key, versionId);
+    if (!body) throw new UnprocessableEntityError('The file has not been uploaded yet.');
+    const check = contentCheck(contentType);
+    try {
+      for await (const chunk of body) check.update(chunk);
+    } catch {
+      // The stream broke off mid-way: S3 stumbled, not the user.
+      throw new ServiceUnavailableError('s3');
+    }
+    return check.verdict();
   }
 
   async function ownedDocument(userId: string, assessmentId: string, docId: string) {
@@ -98,7 +113,18 @@ export function documentService(deps: AppDeps) {
       if (stored.contentType !== document.fileType) {
         throw new UnprocessableEntityError(`The uploaded file's type is not ${document.fileType}.`);
       }
-      const updated = await repo.markUploaded(db, docId);
+      const verdict = await inspect(document.s3Key, stored.versionId, document.fileType);
+      if (verdict.mismatch || verdict.sizeBytes !== document.sizeBytes) {
+        // The object goes; the slot stays pending, so the user can upload the right file or delete it.
+        await deps.storage.remove(document.s3Key, stored.versionId);
+        throw new UnprocessableEntityError(
+          verdict.mismatch ?? 'The uploaded file changed while it was checked. Upload it again.',
+        );
+      }
+      const recorded = { versionId: stored.versionId ?? null, sha256: verdict.sha256 };
+      const updated = await repo.markUploaded(db, docId, recorded);
+      if (!updated)
+        return { document: toDocumentView((await ownedDocument(userId, assessmentId, docId)).document) };
       deps.metrics.count('DocumentUploaded');
       return { document: toDocumentView(updated) };
     },
@@ -106,7 +132,12 @@ export function documentService(deps: AppDeps) {
     async download(userId: string, assessmentId: string, docId: string) {
       const { document } = await ownedDocument(userId, assessmentId, docId);
       if (document.status !== 'uploaded') throw new NotFoundError('The document has not been uploaded yet.');
-      return deps.storage.downloadUrl(document.s3Key, document.fileName, now());
+      return deps.storage.downloadUrl(
+        document.s3Key,
+        document.fileName,
+        now(),
+        document.versionId ?? undefined,
+      );
     },
 
     async remove(userId: string, assessmentId: string, docId: string) {
@@ -115,7 +146,7 @@ export function documentService(deps: AppDeps) {
         throw new ConflictError('The assessment has been submitted; documents can no longer change.');
       }
       // The object goes first: if S3 is down, the row stays and the user can retry.
-      await deps.storage.remove(document.s3Key);
+      await deps.storage.remove(document.s3Key, document.versionId ?? undefined);
       await repo.deleteDocument(db, docId);
     },
   };

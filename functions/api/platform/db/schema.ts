@@ -38,7 +38,11 @@ export const assessments = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('assessments_user_id_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('assessments_user_id_idx').on(t.userId, t.createdAt),
+    // The list's cursor order: newest change first, id as the tiebreaker.
+    index('assessments_user_updated_idx').on(t.userId, t.updatedAt, t.id),
+  ],
 );
 
 export const assessmentResponses = pgTable(
@@ -69,6 +73,10 @@ export const documents = pgTable(
     status: text('status', { enum: ['pending', 'uploaded'] })
       .notNull()
       .default('pending'),
+    /** The S3 object version recorded at complete: downloads are pinned to it (null where S3 keeps no versions). */
+    versionId: text('version_id'),
+    /** SHA-256 (hex) of the bytes checked at complete. */
+    sha256: text('sha256'),
     createdAt: createdAt(),
   },
   (t) => [index('documents_assessment_id_idx').on(t.assessmentId)],
@@ -82,9 +90,23 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The Cognito login behind the session (`origin_jti`, or `jti` where the issuer sets none). */
+    loginId: text('login_id'),
+    /** The login's Cognito refresh token, encrypted with a key derived from the session id. */
+    refreshToken: text('refresh_token'),
     createdAt: createdAt(),
   },
-  (t) => [index('sessions_user_id_idx').on(t.userId)],
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_login_id_idx').on(t.loginId)],
+);
+
+/** Cognito logins signed out here: their access tokens are refused until they could have expired. */
+export const revokedLogins = pgTable(
+  'revoked_logins',
+  {
+    loginId: text('login_id').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('revoked_logins_expires_at_idx').on(t.expiresAt)],
 );
 
 export const outbox = pgTable(
@@ -100,4 +122,12 @@ export const outbox = pgTable(
   (t) => [index('outbox_unpublished_idx').on(t.createdAt).where(sql`${t.publishedAt} is null`)],
 );
 
-export const schema = { users, assessments, assessmentResponses, documents, sessions, outbox };
+export const schema = {
+  users,
+  assessments,
+  assessmentResponses,
+  documents,
+  sessions,
+  revokedLogins,
+  outbox,
+};

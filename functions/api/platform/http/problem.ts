@@ -3,7 +3,13 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import { isDatabaseUnavailable } from '../db/database';
 import { currentLogger } from '../observability/logger';
-import { HttpError, NotFoundError, ServiceUnavailableError } from './errors';
+import {
+  BadRequestError,
+  type FieldError,
+  HttpError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from './errors';
 
 /** RFC 9457 problem details, as the API sends them. */
 export interface Problem {
@@ -43,8 +49,24 @@ function bodyParserProblem(err: { type?: string; status?: number }): HttpError |
   }
 }
 
+/** At most this many field errors go out; a huge bad body must not produce a huger answer. */
+export const MAX_FIELD_ERRORS = 20;
+
+/** Keeps the first field errors and says how many more there were (`moreErrors`, and in `detail`). */
+export function boundErrors(detail: string | undefined, extra: HttpError['extra']) {
+  const errors = extra?.errors as FieldError[] | undefined;
+  if (!errors || errors.length <= MAX_FIELD_ERRORS) return { detail, extra };
+  const more = errors.length - MAX_FIELD_ERRORS;
+  return {
+    detail: `${detail ?? 'The request is invalid.'} The first ${MAX_FIELD_ERRORS} errors are listed; ${more} more were left out.`,
+    extra: { ...extra, errors: errors.slice(0, MAX_FIELD_ERRORS), moreErrors: more },
+  };
+}
+
 function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
+  // Backstop for the malformedUrl middleware: a percent-encoding that cannot be decoded.
+  if (err instanceof URIError) return new BadRequestError('The URL holds a malformed percent-encoding.');
   if (err instanceof ZodError) {
     return new HttpError(400, 'Bad Request', 'The request is invalid.', { errors: zodFieldErrors(err) });
   }
@@ -73,13 +95,14 @@ export function errorHandler(root: Logger): ErrorRequestHandler {
     }
     if (known) {
       if (known.status >= 500) logger.warn('Dependency unavailable', { error: known, cause: err as Error });
+      const { detail, extra } = boundErrors(known.detail, known.extra);
       sendProblem(res, {
         type: known.type,
         title: known.title,
         status: known.status,
-        ...(known.detail ? { detail: known.detail } : {}),
+        ...(detail ? { detail } : {}),
         correlationId: req.correlationId,
-        ...known.extra,
+        ...extra,
       });
       return;
     }

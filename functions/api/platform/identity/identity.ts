@@ -4,6 +4,7 @@ import {
   CognitoIdentityProviderServiceException,
   ConfirmSignUpCommand,
   InitiateAuthCommand,
+  RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
@@ -21,6 +22,15 @@ export interface Tokens {
   accessToken: string;
   idToken: string;
   expiresIn: number;
+  /** Never sent to clients: kept sealed with the session, so logout can revoke it. */
+  refreshToken?: string;
+}
+
+/** Who a verified access token belongs to, and which login issued it. */
+export interface VerifiedToken {
+  sub: string;
+  /** The login (`origin_jti`; `jti` where the issuer sets no origin_jti, as cognito-local). */
+  loginId: string;
 }
 
 /** What the app needs from Cognito. */
@@ -28,8 +38,10 @@ export interface Identity {
   signUp(email: string, password: string): Promise<{ sub: string; confirmed: boolean }>;
   confirm(email: string, code: string): Promise<void>;
   login(email: string, password: string): Promise<Tokens>;
-  /** Verifies a Cognito access token (signature, expiry, issuer, client, token_use) and returns its `sub`. */
-  verifyAccessToken(token: string): Promise<{ sub: string }>;
+  /** Verifies a Cognito access token (signature, expiry, issuer, client, token_use). */
+  verifyAccessToken(token: string): Promise<VerifiedToken>;
+  /** Revokes a refresh token, and with it, at Cognito, the access tokens it issued. */
+  revokeRefreshToken(token: string): Promise<void>;
   ping(): Promise<void>;
 }
 
@@ -154,7 +166,12 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
         );
         const r = out.AuthenticationResult;
         if (!r?.AccessToken || !r.IdToken) throw invalidCredentials();
-        return { accessToken: r.AccessToken, idToken: r.IdToken, expiresIn: r.ExpiresIn ?? 3600 };
+        return {
+          accessToken: r.AccessToken,
+          idToken: r.IdToken,
+          expiresIn: r.ExpiresIn ?? 3600,
+          ...(r.RefreshToken ? { refreshToken: r.RefreshToken } : {}),
+        };
       } catch (err) {
         if (err instanceof UnauthorizedError) throw err;
         // cognito-local answers a wrong password with InvalidPasswordException; Cognito with
@@ -171,10 +188,19 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
     async verifyAccessToken(token) {
       try {
         const payload = await verifier.verify(token);
-        return { sub: String(payload.sub) };
+        const loginId = payload.origin_jti ?? payload.jti;
+        if (typeof loginId !== 'string' || !loginId) throw new Error('The token names no login');
+        return { sub: String(payload.sub), loginId };
       } catch {
         // Includes a JWKS that cannot be fetched yet: without keys no token can be trusted.
         throw new UnauthorizedError('The access token is invalid or has expired.');
+      }
+    },
+    async revokeRefreshToken(token) {
+      try {
+        await client.send(new RevokeTokenCommand({ ClientId: clientId, Token: token }));
+      } catch (err) {
+        mapCognitoError(err);
       }
     },
     async ping() {

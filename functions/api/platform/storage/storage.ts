@@ -25,15 +25,26 @@ export interface UploadSlot {
 export interface StoredObject {
   sizeBytes: number;
   contentType?: string;
+  /** The object's version in a versioned bucket; undefined where the store keeps none (s3rver). */
+  versionId?: string;
 }
 
 /** The S3 operations the app uses, behind one small interface so tests can see what is signed. */
 export interface Storage {
   createUploadSlot(key: string, contentType: string, maxBytes: number, now: Date): Promise<UploadSlot>;
-  /** Size and type of a stored object, or null when it does not exist. */
+  /** Size, type and version of a stored object, or null when it does not exist. */
   head(key: string): Promise<StoredObject | null>;
-  downloadUrl(key: string, fileName: string, now: Date): Promise<{ url: string; expiresAt: string }>;
-  remove(key: string): Promise<void>;
+  /** The bytes of one version of an object (the current one without `versionId`), or null if gone. */
+  read(key: string, versionId?: string): Promise<AsyncIterable<Uint8Array> | null>;
+  /** A presigned GET, pinned to `versionId` when given: a later overwrite of the key changes nothing. */
+  downloadUrl(
+    key: string,
+    fileName: string,
+    now: Date,
+    versionId?: string,
+  ): Promise<{ url: string; expiresAt: string }>;
+  /** Deletes the object; with `versionId`, that version for good and then the key's current one. */
+  remove(key: string, versionId?: string): Promise<void>;
   ping(): Promise<void>;
 }
 
@@ -96,27 +107,43 @@ export function createStorage(config: Config, client = createS3Client(config), s
     async head(key) {
       try {
         const out = await client.send(new HeadObjectCommand({ Bucket, Key: key }));
-        return { sizeBytes: out.ContentLength ?? 0, contentType: out.ContentType };
+        return {
+          sizeBytes: out.ContentLength ?? 0,
+          contentType: out.ContentType,
+          ...(out.VersionId && out.VersionId !== 'null' ? { versionId: out.VersionId } : {}),
+        };
       } catch (err) {
         if (err instanceof NotFound || (err as S3ServiceException).$metadata?.httpStatusCode === 404)
           return null;
         return unavailable(err);
       }
     },
-    async downloadUrl(key, fileName, now) {
+    async read(key, versionId) {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket, Key: key, VersionId: versionId }));
+        if (!out.Body) throw new ServiceUnavailableError('s3');
+        return out.Body as AsyncIterable<Uint8Array>;
+      } catch (err) {
+        if ((err as S3ServiceException).$metadata?.httpStatusCode === 404) return null;
+        return unavailable(err);
+      }
+    },
+    async downloadUrl(key, fileName, now, versionId) {
       const url = await getSignedUrl(
         signer,
         new GetObjectCommand({
           Bucket,
           Key: key,
+          VersionId: versionId,
           ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
         }),
         { expiresIn: PRESIGN_SECONDS },
       );
       return { url, expiresAt: new Date(now.getTime() + PRESIGN_SECONDS * 1000).toISOString() };
     },
-    async remove(key) {
+    async remove(key, versionId) {
       try {
+        if (versionId) await client.send(new DeleteObjectCommand({ Bucket, Key: key, VersionId: versionId }));
         await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
       } catch (err) {
         unavailable(err);

@@ -13,11 +13,20 @@ export const AssessmentSummarySchema = z.object({
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 
-export const AssessmentListSchema = z.object({ items: z.array(AssessmentSummarySchema) });
+export const AssessmentListSchema = z.object({
+  items: z.array(AssessmentSummarySchema),
+  /** The cursor to the next page; null on the last. */
+  nextCursor: z.optional(z.nullable(z.string())),
+});
 
-/** GET /api/assessments: the signed-in user's assessments. */
+/** The dashboard shows this many, most recently changed first (the API's largest page). */
+const DASHBOARD_PAGE = 100;
+
+/** GET /api/assessments: the signed-in user's most recently changed assessments. */
 export async function getAssessments(signal?: AbortSignal): Promise<AssessmentSummary[]> {
-  const body = await apiRequest('GET', '/assessments', AssessmentListSchema, { signal });
+  const body = await apiRequest('GET', `/assessments?limit=${DASHBOARD_PAGE}`, AssessmentListSchema, {
+    signal,
+  });
   return body.items;
 }
 
