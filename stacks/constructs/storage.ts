@@ -93,12 +93,20 @@ export class Storage extends Construct {
    * Read, write and delete objects under `assessments/*` only: no `s3:*`, no `Resource: *`.
    * Presigned URLs carry the grantee's permissions, so this also bounds what a browser can upload.
    * `s3:ListBucket` on the bucket itself is what the health check's HeadBucket needs.
+   * Object versions: downloads are presigned for the version recorded at `complete`, and deleting a
+   * draft or an account removes every version (ListBucketVersions finds them).
    */
   grantDocuments(grantee: iam.IGrantable): void {
     const arn = this.documentsArnFor(grantee);
     iam.Grant.addToPrincipal({
       grantee,
-      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      actions: [
+        's3:GetObject',
+        's3:GetObjectVersion',
+        's3:PutObject',
+        's3:DeleteObject',
+        's3:DeleteObjectVersion',
+      ],
       resourceArns: [`${arn}/${documentsPrefix}*`],
     });
     if (grantee instanceof Construct) {
@@ -109,7 +117,11 @@ export class Storage extends Construct {
           'keys are created at runtime, so a key prefix is the narrowest possible grant.',
       );
     }
-    iam.Grant.addToPrincipal({ grantee, actions: ['s3:ListBucket'], resourceArns: [arn] });
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['s3:ListBucket', 's3:ListBucketVersions'],
+      resourceArns: [arn],
+    });
   }
 
   /** The documents bucket ARN; through the fixed export when used from another stack. */

@@ -132,11 +132,17 @@ describe('target=lambda (dev)', () => {
     const objects = documents.filter((st) => JSON.stringify(st.Resource).includes('/assessments/*'));
     const bucket = documents.filter((st) => !objects.includes(st));
     expect(objects).toHaveLength(1);
-    expect([objects[0]!.Action].flat().sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
-    // HeadBucket (health check) on the bucket ARN itself, nothing else bucket-wide.
+    expect([objects[0]!.Action].flat().sort()).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObjectVersion',
+      's3:GetObject',
+      's3:GetObjectVersion',
+      's3:PutObject',
+    ]);
+    // HeadBucket (health check) and listing versions to delete them, on the bucket ARN itself only.
     expect(bucket).toEqual([
       expect.objectContaining({
-        Action: 's3:ListBucket',
+        Action: ['s3:ListBucket', 's3:ListBucketVersions'],
         Resource: { 'Fn::ImportValue': expect.stringMatching(/DocumentsBucketArn$/) },
       }),
     ]);
