@@ -51,8 +51,8 @@ export async function runJourney(baseUrl: string, label: string): Promise<Journe
   }
   const files = [
     { fileName: 'plan.pdf', contentType: PDF, bytes: pdfBytes() },
-    { fileName: 'org.docx', contentType: DOCX, bytes: zipBytes('word/document.xml') },
-    { fileName: 'model.xlsx', contentType: XLSX, bytes: zipBytes('xl/workbook.xml') },
+    { fileName: 'org.docx', contentType: DOCX, bytes: zipBytes('docx') },
+    { fileName: 'model.xlsx', contentType: XLSX, bytes: zipBytes('xlsx') },
   ];
   for (const f of files) {
     const slot = await client.post<{
