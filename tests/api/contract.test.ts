@@ -296,6 +296,7 @@ describe('Unexpected errors', () => {
       head: boom,
       downloadUrl: boom,
       remove: boom,
+      removeAll: boom,
       ping: async () => {},
     };
     faulty = await startTestApp({ deps: { storage } });

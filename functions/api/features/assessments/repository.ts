@@ -7,16 +7,17 @@ export type AssessmentRow = typeof assessments.$inferSelect;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Tx;
 
-export async function insertAssessment(db: Database, userId: string): Promise<AssessmentRow> {
-  const [row] = await db.insert(assessments).values({ userId }).returning();
+export async function insertAssessment(db: Database, userId: string, name: string): Promise<AssessmentRow> {
+  const [row] = await db.insert(assessments).values({ userId, name }).returning();
   return row!;
 }
 
-/** The user's assessments with their answered-question counts, newest first, in one query. */
+/** The user's assessments with their answered-question counts, last changed first, in one query. */
 export async function listWithCounts(db: Database, userId: string) {
   return db
     .select({
       id: assessments.id,
+      name: assessments.name,
       status: assessments.status,
       version: assessments.version,
       createdAt: assessments.createdAt,
@@ -26,7 +27,7 @@ export async function listWithCounts(db: Database, userId: string) {
     })
     .from(assessments)
     .where(eq(assessments.userId, userId))
-    .orderBy(desc(assessments.createdAt));
+    .orderBy(desc(assessments.updatedAt), desc(assessments.createdAt));
 }
 
 /** The assessment if it belongs to the user; with `lock`, row-locked until the transaction ends. */

@@ -23,6 +23,8 @@ export const ASSESSMENT_SUBMITTED = 'assessment.submitted';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const progressOf = (answered: number) => ({ answered, total: totalQuestions });
+/** The name an assessment gets when none is given: its creation date (UTC). */
+export const defaultAssessmentName = (at: Date) => `Assessment ${at.toISOString().slice(0, 10)}`;
 
 type DocumentRow = Awaited<ReturnType<typeof repo.documentsOf>>[number];
 
@@ -42,6 +44,7 @@ export function toDocumentView(
 function summary(row: repo.AssessmentRow, answered: number): AssessmentSummary {
   return {
     id: row.id,
+    name: row.name,
     status: row.status,
     version: row.version,
     progress: progressOf(answered),
@@ -98,14 +101,15 @@ export function assessmentService(deps: AppDeps) {
   const now = deps.clock ?? (() => new Date());
 
   return {
-    async create(userId: string): Promise<AssessmentSummary> {
-      return summary(await repo.insertAssessment(db, userId), 0);
+    async create(userId: string, name?: string): Promise<AssessmentSummary> {
+      return summary(await repo.insertAssessment(db, userId, name ?? defaultAssessmentName(now())), 0);
     },
 
     async list(userId: string): Promise<AssessmentSummary[]> {
       const rows = await repo.listWithCounts(db, userId);
       return rows.map((r) => ({
         id: r.id,
+        name: r.name,
         status: r.status,
         version: r.version,
         progress: progressOf(Number(r.answered)),

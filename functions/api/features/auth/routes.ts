@@ -4,6 +4,8 @@ import type { AppDeps } from '../../deps';
 import { TooManyRequestsError } from '../../platform/http/errors';
 import { parseBody } from '../../platform/http/validate';
 import { authenticate, clearSessionCookie, currentUser, readSessionId, setSessionCookie } from './middleware';
+import { passwordRoutes } from './password-routes';
+import { passwordService } from './password-service';
 import { confirmRequest, loginRequest, registerRequest } from './schema';
 import type { AuthService } from './service';
 
@@ -52,6 +54,9 @@ export function authRoutes(deps: AppDeps, auth: AuthService): Router {
       user: result.user,
     });
   });
+
+  // Codes and passwords share the login's per-address-and-account limit.
+  router.use(passwordRoutes(auth, passwordService(deps), loginLimiter));
 
   router.post('/logout', async (req, res) => {
     await auth.logout(readSessionId(req));

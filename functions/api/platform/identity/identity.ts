@@ -1,9 +1,14 @@
 import {
   AdminConfirmSignUpCommand,
+  ChangePasswordCommand,
   CognitoIdentityProviderClient,
   CognitoIdentityProviderServiceException,
+  ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
+  DeleteUserCommand,
+  ForgotPasswordCommand,
   InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
@@ -30,8 +35,34 @@ export interface Identity {
   login(email: string, password: string): Promise<Tokens>;
   /** Verifies a Cognito access token (signature, expiry, issuer, client, token_use) and returns its `sub`. */
   verifyAccessToken(token: string): Promise<{ sub: string }>;
+  /** Sends a new sign-up code; silent when the account is unknown or confirmed (no enumeration). */
+  resendConfirmation(email: string): Promise<void>;
+  /** Sends a password-reset code; silent when the account is unknown (no enumeration). */
+  forgotPassword(email: string): Promise<void>;
+  /** Sets a new password with the reset code; a wrong, expired or unknown code is a 400 on `code`. */
+  resetPassword(email: string, code: string, password: string): Promise<void>;
+  /** Changes the password of the user the access token belongs to. */
+  changePassword(accessToken: string, previous: string, proposed: string): Promise<void>;
+  /** Deletes the Cognito user the access token belongs to. */
+  deleteUser(accessToken: string): Promise<void>;
   ping(): Promise<void>;
 }
+
+/**
+ * Cognito errors that only say something about one account (unknown, unconfirmed, already
+ * confirmed, throttled for that user): answered like success, so the response reveals nothing.
+ */
+const accountSpecific = new Set([
+  'UserNotFoundException',
+  'InvalidParameterException',
+  'NotAuthorizedException',
+  'LimitExceededException',
+  'CodeDeliveryFailureException',
+]);
+const isAccountSpecific = (err: unknown) =>
+  err instanceof CognitoIdentityProviderServiceException &&
+  err.$fault === 'client' &&
+  accountSpecific.has(err.name);
 
 const invalidCredentials = () => new UnauthorizedError('The e-mail or password is incorrect.');
 const wrongCode = () =>
@@ -175,6 +206,67 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
       } catch {
         // Includes a JWKS that cannot be fetched yet: without keys no token can be trusted.
         throw new UnauthorizedError('The access token is invalid or has expired.');
+      }
+    },
+    async resendConfirmation(email) {
+      try {
+        await client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: email }));
+      } catch (err) {
+        if (!isAccountSpecific(err)) mapCognitoError(err);
+      }
+    },
+    async forgotPassword(email) {
+      try {
+        await client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: email }));
+      } catch (err) {
+        if (!isAccountSpecific(err)) mapCognitoError(err);
+      }
+    },
+    async resetPassword(email, code, password) {
+      try {
+        await client.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: clientId,
+            Username: email,
+            ConfirmationCode: code,
+            Password: password,
+          }),
+        );
+      } catch (err) {
+        // An unknown account answers like a wrong code, so the reset form reveals nothing.
+        if (
+          err instanceof CognitoIdentityProviderServiceException &&
+          (err.name === 'UserNotFoundException' || err.name === 'NotAuthorizedException')
+        ) {
+          throw wrongCode();
+        }
+        mapCognitoError(err);
+      }
+    },
+    async changePassword(accessToken, previous, proposed) {
+      try {
+        await client.send(
+          new ChangePasswordCommand({
+            AccessToken: accessToken,
+            PreviousPassword: previous,
+            ProposedPassword: proposed,
+          }),
+        );
+      } catch (err) {
+        if (
+          err instanceof CognitoIdentityProviderServiceException &&
+          (err.name === 'InvalidPasswordException' || err.name === 'InvalidParameterException')
+        ) {
+          throw new BadRequestError(err.message, [{ path: 'newPassword', message: err.message }]);
+        }
+        mapCognitoError(err);
+      }
+    },
+    async deleteUser(accessToken) {
+      try {
+        await client.send(new DeleteUserCommand({ AccessToken: accessToken }));
+      } catch (err) {
+        mapCognitoError(err);
       }
     },
     async ping() {
