@@ -11,6 +11,7 @@ import { expectProblem } from './support/problem';
 
 interface Summary {
   id: string;
+  name: string;
   status: 'draft' | 'submitted';
   version: number;
   progress: { answered: number; total: number };
@@ -84,6 +85,7 @@ describe('POST /api/assessments', () => {
     const a = await create();
     expect(a).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: `Assessment ${new Date().toISOString().slice(0, 10)}`,
       status: 'draft',
       version: 1,
       progress: { answered: 0, total: totalQuestions },
@@ -104,7 +106,7 @@ describe('POST /api/assessments', () => {
 });
 
 describe('GET /api/assessments', () => {
-  it('when the user has assessments, then 200 lists only theirs, newest first, each with its progress', async () => {
+  it('when the user has assessments, then 200 lists only theirs, last changed first, each with its progress', async () => {
     const user = await registerAndLogin(app.url, 'lister');
     const older = await create(user.client);
     const newer = await create(user.client);
@@ -115,9 +117,10 @@ describe('GET /api/assessments', () => {
     expect(saved.status).toBe(200);
     const res = await user.client.get<{ items: Summary[] }>('/api/assessments');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i) => i.id)).toEqual([newer.id, older.id]);
-    expect(res.body.items[1]).toEqual({
+    expect(res.body.items.map((i) => i.id)).toEqual([older.id, newer.id]);
+    expect(res.body.items[0]).toEqual({
       id: older.id,
+      name: older.name,
       status: 'draft',
       version: 2,
       progress: { answered: 4, total: totalQuestions },
@@ -125,7 +128,7 @@ describe('GET /api/assessments', () => {
       updatedAt: expect.any(String),
       submittedAt: null,
     });
-    expect(res.body.items[0]!.progress).toEqual({ answered: 0, total: totalQuestions });
+    expect(res.body.items[1]!.progress).toEqual({ answered: 0, total: totalQuestions });
   });
 });
 
