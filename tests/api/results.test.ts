@@ -193,3 +193,17 @@ describe('GET /api/assessments/:id/results', () => {
     expectProblem(await results('4f1c2d3e-0000-4000-8000-000000000000', new ApiClient(app.url)), 401);
   });
 });
+
+describe('GET /api/questionnaire (bands)', () => {
+  it('when the questionnaire is fetched, then it carries the four bands and no recommendations', async () => {
+    const res = await new ApiClient(app.url).get<{ bands: unknown[] }>('/api/questionnaire');
+    expect(res.status).toBe(200);
+    expect(res.body.bands).toEqual([
+      { id: 'critical', label: 'Critical gap', min: 0, max: 39, summary: expect.any(String) },
+      { id: 'developing', label: 'Developing', min: 40, max: 59, summary: expect.any(String) },
+      { id: 'established', label: 'Established', min: 60, max: 79, summary: expect.any(String) },
+      { id: 'scale-ready', label: 'Scale-ready', min: 80, max: 100, summary: expect.any(String) },
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain('recommendation');
+  });
+});

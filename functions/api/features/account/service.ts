@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../deps';
 import { BadRequestError, NotFoundError, UnauthorizedError } from '../../platform/http/errors';
+import { currentLogger } from '../../platform/observability/logger';
 import { assessmentPrefix } from '../assessments/manage';
 import type { AuthUser } from '../auth/schema';
 import type { AnswerValue } from '../questionnaire/schema';
@@ -70,12 +71,16 @@ export function accountService(deps: AppDeps) {
       const { sub } = await deps.identity.verifyAccessToken(accessToken);
       const owner = await repo.findUser(db, user.id);
       if (!owner || owner.cognitoSub !== sub) throw wrongPassword();
-      await db.transaction(async (tx) => {
+      const { assessments, objects } = await db.transaction(async (tx) => {
         const ids = await repo.lockAssessmentIds(tx, user.id);
-        for (const id of ids) await deps.storage.removeAll(assessmentPrefix(id));
+        let removed = 0;
+        for (const id of ids) removed += await deps.storage.removeAll(assessmentPrefix(id));
         await repo.deleteUserRows(tx, user.id, ids);
+        return { assessments: ids.length, objects: removed };
       });
       await deps.identity.deleteUser(accessToken);
+      // An audit line without personal data: the id no longer resolves to anyone.
+      currentLogger(deps.logger).info('Account deleted', { userId: user.id, assessments, objects });
     },
   };
 }
