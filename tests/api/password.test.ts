@@ -192,3 +192,26 @@ describe('POST /api/auth/change-password', () => {
     expect((await login(email, NEW_PASSWORD)).status).toBe(200);
   });
 });
+
+describe('Rate limit on the public code and password routes', () => {
+  let tight: TestApp;
+  beforeAll(async () => {
+    tight = await startTestApp({ env: { AUTH_RATE_LIMIT: '2' } });
+  });
+  afterAll(async () => {
+    await tight?.stop();
+  });
+
+  it('when one address keeps asking for codes for one account, then 429 problem+json after the limit', async () => {
+    const client = new ApiClient(tight.url);
+    const email = uniqueEmail('flood');
+    for (const path of ['/api/auth/forgot-password', '/api/auth/resend-confirmation']) {
+      expect((await client.post(path, { email })).status).toBe(204);
+    }
+    expectProblem(await client.post('/api/auth/forgot-password', { email }), 429);
+    expectProblem(
+      await client.post('/api/auth/reset-password', { email, code: '123456', password: NEW_PASSWORD }),
+      429,
+    );
+  });
+});
