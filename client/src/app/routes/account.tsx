@@ -1,15 +1,12 @@
-import { useNavigate } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { ChangePasswordForm } from '../../features/account/components/change-password-form';
 import { DeleteAccount } from '../../features/account/components/delete-account';
 import { ExportData } from '../../features/account/components/export-data';
 import { useAuth } from '../../features/auth/lib/auth-context';
-import { announce } from '../../lib/announcer';
 
 /** Your account: details, password, a copy of your data, and deleting it all. */
 export function AccountRoute() {
-  const { user, setUser } = useAuth();
-  const navigate = useNavigate();
+  const { user } = useAuth();
   return (
     <section className="account">
       <PageHeading title="Your account" />
@@ -40,9 +37,9 @@ export function AccountRoute() {
       <div className="card">
         <DeleteAccount
           onDeleted={() => {
-            setUser(null);
-            announce('Your account and all its data have been deleted.');
-            navigate('/?deleted=1', { replace: true });
+            // A full load starts the app afresh, signed out (this page would otherwise redirect to sign-in
+            // first); the landing page confirms the deletion in a status message.
+            window.location.replace('/?deleted=1');
           }}
         />
       </div>

@@ -54,7 +54,8 @@ export function radarLayout(width: number): RadarLayout {
     const radius = Math.round(Math.min(height / 2 - 48, w / 2 - 175));
     return { width: w, height, radius, labels: 'names' };
   }
-  return { width: w, height: w, radius: Math.round(w / 2 - 30), labels: 'numbers' };
+  // Room outside the rings for two-digit numbers ("10", "11", "12") at 15 px.
+  return { width: w, height: w, radius: Math.round(w / 2 - 40), labels: 'numbers' };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
