@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { ExpectedFailure } from './browser';
+import { dotBesideText } from './layout-checks';
 
 /** Steps the journey repeats: answering a domain, reading the answers back, waiting for saves. */
 
@@ -98,6 +99,8 @@ export async function survivesOutageAndConflict(
   await question.getByRole('radio').last().check();
   await page.locator('[data-testid=save-status][data-status=retrying]').waitFor();
   expect(await page.getByTestId('save-status').textContent()).toMatch(/Not saved yet/);
+  // The long retry message must not push the status dot onto a line of its own.
+  expect(await dotBesideText(page)).toBe(true);
   await page.getByRole('button', { name: 'Retry now' }).click();
   await page.locator('[data-testid=save-status][data-status=retrying]').waitFor();
   await page.getByRole('button', { name: 'Retry now' }).click();
