@@ -15,13 +15,19 @@ import {
 import { downloadAndDelete, uploadDocuments } from './document-steps';
 import {
   answerDomain,
-  answeredSnapshot,
   expectCount,
+  keepsAnswersAcrossReloadAndResume,
   survivesOutageAndConflict,
   waitSaved,
 } from './journey-helpers';
-import { barWidths, domainListFit, firstQuestionTop, smallestRadarText } from './layout-checks';
-import { downloadExport, resetPassword, submitViaApi } from './lifecycle-steps';
+import { barWidths, domainListFit, smallestRadarText } from './layout-checks';
+import {
+  downloadExport,
+  renameOnly,
+  resetPassword,
+  startAndDeleteDraft,
+  submitViaApi,
+} from './lifecycle-steps';
 
 jest.setTimeout(180_000);
 
@@ -169,27 +175,7 @@ describe('ScaleMap in a real browser: landing → sign-up → reset → question
         await answerDomain(page, d);
       }
       if (d === 5) {
-        await waitSaved(page);
-        const before = await answeredSnapshot(page);
-        await page.reload();
-        await page.locator('.domain-form').waitFor();
-        expect(await answeredSnapshot(page)).toEqual(before);
-        const stepUrl = page.url();
-        await page.getByRole('link', { name: 'Assessments' }).click();
-        await expectHeading('Your assessments');
-        await page.getByText('In progress').waitFor();
-        await page.getByRole('link', { name: /^Resume/ }).click();
-        await page.waitForURL(stepUrl);
-        await page.locator('.domain-form').waitFor();
-        expect(await answeredSnapshot(page)).toEqual(before);
-        // On a phone, a fresh load shows the question on the first screen, under a compact header.
-        await page.setViewportSize(PHONE);
-        await page.reload();
-        await page.locator('.domain-form').waitFor();
-        const q = await firstQuestionTop(page);
-        expect(q.top + 40).toBeLessThan(q.viewport);
-        expect(await page.getByTestId('save-status-mobile').isVisible()).toBe(true);
-        await page.setViewportSize(DESKTOP);
+        await keepsAnswersAcrossReloadAndResume(page, PHONE, DESKTOP);
       }
       const next = d === domainNames.length - 1 ? 'Continue to documents' : 'Save and continue';
       const url = page.url();
@@ -260,11 +246,7 @@ describe('ScaleMap in a real browser: landing → sign-up → reset → question
     async () => {
       await page.getByRole('link', { name: 'Assessments' }).click();
       await expectHeading('Your assessments');
-      await page.getByRole('button', { name: /^Rename / }).click();
-      const rename = page.getByRole('dialog', { name: 'Rename assessment' });
-      await rename.getByLabel('Name').fill('Q4 baseline');
-      await rename.getByRole('button', { name: 'Save name' }).click();
-      await page.getByRole('link', { name: 'Q4 baseline', exact: true }).waitFor();
+      await renameOnly(page, 'Q4 baseline');
       const second = await submitViaApi(page, local.url, 2);
       await page.goto(`${local.url}/assessments/${second}/results`);
       await page.getByTestId('overall-change').filter({ hasText: 'Q4 baseline' }).waitFor();
@@ -273,15 +255,7 @@ describe('ScaleMap in a real browser: landing → sign-up → reset → question
       await page.locator('.radar__previous').waitFor();
       await audit('results with change');
       await screenshot(page, 'results-change-desktop');
-      // A draft can be deleted (after confirming); the submitted ones stay.
-      await page.getByRole('link', { name: 'Assessments' }).click();
-      await page.getByRole('button', { name: 'Start a new assessment' }).click();
-      await page.waitForURL(/\/domains\//);
-      await page.getByRole('link', { name: 'Assessments' }).click();
-      await page.getByRole('button', { name: /^Delete / }).click();
-      const confirm = page.getByRole('dialog', { name: 'Delete this draft?' });
-      await audit('delete draft dialog');
-      await confirm.getByRole('button', { name: 'Delete draft' }).click();
+      await startAndDeleteDraft(page, () => audit('delete draft dialog'));
       await expectCount(page.getByTestId('assessment-card'), 2);
       await audit('dashboard');
       await screenshot(page, 'dashboard-desktop');
@@ -298,6 +272,11 @@ describe('ScaleMap in a real browser: landing → sign-up → reset → question
       expect(data.user.email).toBe(email);
       expect(data.assessments.map((a) => a.name).sort()).toEqual(['Q1 follow-up', 'Q4 baseline']);
       expect(Object.keys(data.assessments[0]!.responses).length).toBeGreaterThan(60);
+      await page.getByLabel('Current password').fill(password);
+      password = 'Scale-Ready-2028';
+      await page.getByLabel('New password').fill(password);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Your password has been changed.').waitFor();
       await page.getByRole('button', { name: 'Delete my account' }).click();
       const dialog = page.getByRole('dialog', { name: 'Delete your account for good?' });
       await dialog.getByLabel('Your password').fill(password);

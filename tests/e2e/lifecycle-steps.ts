@@ -82,3 +82,25 @@ export async function downloadExport(page: Page) {
     assessments: { id: string; name: string; status: string; responses: Record<string, unknown> }[];
   };
 }
+
+/** Renames the dashboard's only assessment through its dialog. */
+export async function renameOnly(page: Page, name: string) {
+  await page.getByRole('button', { name: /^Rename / }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rename assessment' });
+  await dialog.getByLabel('Name').fill(name);
+  await dialog.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('link', { name, exact: true }).waitFor();
+}
+
+/** Starts a draft, goes back to the dashboard and deletes it after the confirmation dialog. */
+export async function startAndDeleteDraft(page: Page, onDialog: () => Promise<void>) {
+  await page.getByRole('link', { name: 'Assessments' }).click();
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  await page.waitForURL(/\/domains\//);
+  await page.getByRole('link', { name: 'Assessments' }).click();
+  await page.getByRole('button', { name: /^Delete / }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this draft?' });
+  await dialog.waitFor();
+  await onDialog();
+  await dialog.getByRole('button', { name: 'Delete draft' }).click();
+}

@@ -32,7 +32,9 @@ export function OverallSummary({ results, bands }: { results: Results; bands: Ba
           <strong>{previous.name}</strong> ({formatDate(previous.submittedAt)})
         </p>
       ) : (
-        <p className="muted">Take the assessment again after making changes to see your progress here.</p>
+        <p className="muted no-print">
+          Take the assessment again after making changes to see your progress here.
+        </p>
       )}
     </div>
   );
