@@ -28,6 +28,8 @@ export interface LocalOptions {
 export interface LocalServer {
   url: string;
   server: http.Server;
+  /** The last code the Cognito stand-in "e-mailed" to this address (also printed unless quiet). */
+  lastCode(email: string): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalServe
   const bucket = 'scalemap-documents';
   const [s3, cognito] = await Promise.all([
     startS3({ dataDir: path.join(dataDir, 's3'), bucket, allowedOrigins: origins }),
-    startCognito({ dataDir: path.join(dataDir, 'cognito') }),
+    startCognito({ dataDir: path.join(dataDir, 'cognito'), print: options.quiet ? () => {} : undefined }),
   ]);
   const config = loadConfig(
     'local',
@@ -92,6 +94,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalServe
   return {
     url: `http://localhost:${port}`,
     server,
+    lastCode: (email) => cognito.lastCode(email),
     async stop() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

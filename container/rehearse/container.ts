@@ -50,7 +50,10 @@ export function runContainer(o: ContainerOptions): RunningContainer {
   // If this process dies without stopping it (a killed test run), the container goes too.
   const watchdog = spawn(
     'sh',
-    ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; podman rm -f -t 0 ${name} >/dev/null 2>&1`],
+    [
+      '-c',
+      `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; podman rm -f -t 0 ${name} >/dev/null 2>&1`,
+    ],
     { detached: true, stdio: 'ignore', env: podmanEnv },
   );
   watchdog.unref();

@@ -14,17 +14,19 @@ import { DateClock, LambdaService, MessagesService, TriggersService } from 'cogn
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
 import { CryptoService } from 'cognito-local/lib/services/crypto';
 import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb';
-import { ConsoleMessageSender } from 'cognito-local/lib/services/messageDelivery/consoleMessageSender';
 import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery';
 import { otp } from 'cognito-local/lib/services/otp';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
 import pino from 'pino';
+import { CodeLog, ResendConfirmationCode } from './cognito-messages';
 
 export interface CognitoStandIn {
   endpoint: string;
   userPoolId: string;
   clientId: string;
+  /** The last code (confirmation or password reset) sent to an e-mail address; also printed. */
+  lastCode(email: string): string | undefined;
   /** Stops accepting connections (the data stays, so it can be started again). */
   stop(): Promise<void>;
 }
@@ -34,7 +36,12 @@ export interface CognitoStandIn {
  * may be 0 and the token issuer matches the real port. A pool and an app client are created on
  * first start and reused after.
  */
-export async function startCognito(options: { dataDir: string; port?: number }): Promise<CognitoStandIn> {
+export async function startCognito(options: {
+  dataDir: string;
+  port?: number;
+  /** Where codes are printed (the README points here). @default console.log */
+  print?: (line: string) => void;
+}): Promise<CognitoStandIn> {
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.join(dataDir, 'db'), { recursive: true });
   const server = http.createServer();
@@ -62,16 +69,20 @@ export async function startCognito(options: { dataDir: string; port?: number }):
     new LambdaService({}, {} as never),
     new CryptoService(config.KMSConfig),
   );
+  const codes = new CodeLog(options.print ?? ((line) => console.log(line)));
   const services = {
     clock,
     cognito,
     config,
-    messages: new MessagesService(triggers, new MessageDeliveryService(new ConsoleMessageSender())),
+    messages: new MessagesService(triggers, new MessageDeliveryService(codes)),
     otp,
     tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
     triggers,
   };
-  const app = createServer(Router(services), logger, { ...config.ServerConfig, port }, services).application;
+  const route = Router(services);
+  const router = (target: string) =>
+    target === 'ResendConfirmationCode' ? ResendConfirmationCode(services) : route(target);
+  const app = createServer(router, logger, { ...config.ServerConfig, port }, services).application;
   server.on('request', app);
 
   const idsFile = path.join(dataDir, 'scalemap-ids.json');
@@ -102,6 +113,7 @@ export async function startCognito(options: { dataDir: string; port?: number }):
   return {
     endpoint,
     ...ids,
+    lastCode: (email) => codes.lastCode(email),
     stop: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

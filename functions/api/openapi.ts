@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import * as account from './features/account/schema';
+import * as results from './features/assessments/results-schema';
 import * as assessments from './features/assessments/schema';
+import * as passwords from './features/auth/password-schema';
 import * as auth from './features/auth/schema';
 import * as documents from './features/documents/schema';
 import { healthResponse } from './features/health/schema';
@@ -25,7 +28,7 @@ const etagHeader = {
 };
 
 interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   auth?: boolean;
@@ -197,6 +200,84 @@ const ops: Operation[] = [
     status: 200,
     response: assessments.submitResponse,
     errors: [401, 404, 422],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/resend-confirmation',
+    summary: 'Send a new confirmation code (204 whether or not the account exists)',
+    request: passwords.resendConfirmationRequest,
+    status: 204,
+    errors: [400, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/forgot-password',
+    summary: 'Send a password-reset code (204 whether or not the account exists)',
+    request: passwords.forgotPasswordRequest,
+    status: 204,
+    errors: [400, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/reset-password',
+    summary: 'Set a new password with the reset code; ends every session',
+    request: passwords.resetPasswordRequest,
+    status: 204,
+    errors: [400, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/auth/change-password',
+    summary: "Change the password; ends the user's other sessions",
+    auth: true,
+    request: passwords.changePasswordRequest,
+    status: 204,
+    errors: [400, 401, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/account/export',
+    summary: 'Everything stored about the user, as a JSON download',
+    auth: true,
+    status: 200,
+    response: account.exportResponse,
+    errors: [401],
+  },
+  {
+    method: 'delete',
+    path: '/api/account',
+    summary: 'Delete the account: the Cognito user, every row and every stored document',
+    auth: true,
+    request: account.deleteAccountRequest,
+    status: 204,
+    errors: [400, 401, 503],
+  },
+  {
+    method: 'patch',
+    path: '/api/assessments/{id}',
+    summary: 'Rename an assessment',
+    auth: true,
+    request: results.renameAssessmentRequest,
+    status: 200,
+    response: results.renameAssessmentResponse,
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/assessments/{id}',
+    summary: 'Delete a draft with its answers and documents',
+    auth: true,
+    status: 204,
+    errors: [401, 404, 409, 503],
+  },
+  {
+    method: 'get',
+    path: '/api/assessments/{id}/results',
+    summary: 'Results: bands, readings, recommended next steps and change since the previous assessment',
+    auth: true,
+    status: 200,
+    response: results.resultsResponse,
+    errors: [401, 404, 409],
   },
   {
     method: 'get',

@@ -11,6 +11,7 @@ import { expectProblem } from './support/problem';
 
 interface Summary {
   id: string;
+  name: string;
   status: 'draft' | 'submitted';
   version: number;
   progress: { answered: number; total: number };
@@ -84,6 +85,7 @@ describe('POST /api/assessments', () => {
     const a = await create();
     expect(a).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: `Assessment ${new Date().toISOString().slice(0, 10)}`,
       status: 'draft',
       version: 1,
       progress: { answered: 0, total: totalQuestions },
@@ -119,6 +121,7 @@ describe('GET /api/assessments', () => {
     expect(res.body.items.map((i) => i.id)).toEqual([older.id, newer.id]);
     expect(res.body.items[0]).toEqual({
       id: older.id,
+      name: older.name,
       status: 'draft',
       version: 2,
       progress: { answered: 4, total: totalQuestions },

@@ -11,6 +11,9 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/confirm',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  'POST /api/auth/resend-confirmation',
+  'POST /api/auth/forgot-password',
+  'POST /api/auth/reset-password',
   'GET /api/questionnaire',
   'GET /api/health',
   'GET /api/openapi.json',
@@ -297,6 +300,7 @@ describe('Unexpected errors', () => {
       read: boom,
       downloadUrl: boom,
       remove: boom,
+      removeAll: boom,
       ping: async () => {},
     };
     faulty = await startTestApp({ deps: { storage } });

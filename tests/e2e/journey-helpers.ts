@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { ExpectedFailure } from './browser';
+import { dotBesideText, firstQuestionTop } from './layout-checks';
 
 /** Steps the journey repeats: answering a domain, reading the answers back, waiting for saves. */
 
@@ -98,6 +99,8 @@ export async function survivesOutageAndConflict(
   await question.getByRole('radio').last().check();
   await page.locator('[data-testid=save-status][data-status=retrying]').waitFor();
   expect(await page.getByTestId('save-status').textContent()).toMatch(/Not saved yet/);
+  // The long retry message must not push the status dot onto a line of its own.
+  expect(await dotBesideText(page)).toBe(true);
   await page.getByRole('button', { name: 'Retry now' }).click();
   await page.locator('[data-testid=save-status][data-status=retrying]').waitFor();
   await page.getByRole('button', { name: 'Retry now' }).click();
@@ -108,4 +111,34 @@ export async function survivesOutageAndConflict(
   };
   expect(after.responses['strategy-biggest-obstacle']).toBe('Written in another tab');
   expect(await question.getByRole('radio').last().isChecked()).toBe(true);
+}
+
+type Size = { width: number; height: number };
+
+/**
+ * Reload keeps every answer; leaving for the dashboard and resuming lands on the same step; and on a
+ * phone a fresh load shows the first question on the first screen, under a compact header.
+ */
+export async function keepsAnswersAcrossReloadAndResume(page: Page, phone: Size, desktop: Size) {
+  await waitSaved(page);
+  const before = await answeredSnapshot(page);
+  await page.reload();
+  await page.locator('.domain-form').waitFor();
+  expect(await answeredSnapshot(page)).toEqual(before);
+  const stepUrl = page.url();
+  await page.getByRole('link', { name: 'Assessments' }).click();
+  await page.locator('h1', { hasText: 'Your assessments' }).waitFor();
+  await page.getByText('In progress').waitFor();
+  await page.getByRole('link', { name: /^Resume/ }).click();
+  await page.waitForURL(stepUrl);
+  await page.locator('.domain-form').waitFor();
+  expect(await answeredSnapshot(page)).toEqual(before);
+  // On a phone, a fresh load shows the question on the first screen, under a compact header.
+  await page.setViewportSize(phone);
+  await page.reload();
+  await page.locator('.domain-form').waitFor();
+  const q = await firstQuestionTop(page);
+  expect(q.top + 40).toBeLessThan(q.viewport);
+  expect(await page.getByTestId('save-status-mobile').isVisible()).toBe(true);
+  await page.setViewportSize(desktop);
 }

@@ -12,18 +12,29 @@ import {
   seriousViolations,
   watchConsole,
 } from './browser';
-import { docx, pdf, xlsx } from './fixtures';
+import { downloadAndDelete, uploadDocuments } from './document-steps';
 import {
   answerDomain,
-  answeredSnapshot,
   expectCount,
+  keepsAnswersAcrossReloadAndResume,
   survivesOutageAndConflict,
   waitSaved,
 } from './journey-helpers';
+import { barWidths, domainListFit, smallestRadarText } from './layout-checks';
+import {
+  downloadExport,
+  renameOnly,
+  resetPassword,
+  startAndDeleteDraft,
+  submitViaApi,
+} from './lifecycle-steps';
 
 jest.setTimeout(180_000);
 
-describe('ScaleMap in a real browser: register → questionnaire → documents → submit → radar', () => {
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 780 };
+
+describe('ScaleMap in a real browser: landing → sign-up → reset → questionnaire → results → change → export → delete', () => {
   let local: Awaited<ReturnType<typeof startLocal>>;
   let browser: Browser;
   let context: BrowserContext;
@@ -34,11 +45,23 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
   // Only failures the journey provokes on purpose; more are added before the outage/conflict step.
   const expectedFailures: ExpectedFailure[] = [{ status: 401, path: '/api/auth/login' }];
   const email = `founder-${Date.now()}@example.com`;
-  const password = 'Scale-Ready-2026';
+  let password = 'Scale-Ready-2026';
   let assessmentUrl = '';
 
   const audit = async (name: string) => {
     findings.push(...(await seriousViolations(page, name)));
+  };
+  /** Full-page screenshots at desktop and phone width, audited at both. */
+  const shoot = async (name: string, reload = false) => {
+    await screenshot(page, `${name}-desktop`);
+    await page.setViewportSize(PHONE);
+    // A fresh load lays the page out as a phone would (the domain list starts folded).
+    if (reload) await page.reload({ waitUntil: 'networkidle' });
+    await screenshot(page, `${name}-360`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await audit(`${name} at 360 px`);
+    await page.setViewportSize(DESKTOP);
+    if (reload) await page.reload({ waitUntil: 'networkidle' });
   };
   const heading = () => page.locator('h1').first();
   let failures = 0;
@@ -60,7 +83,7 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'scalemap-e2e-'));
     local = await startLocal({ port: 0, dataDir, staticDir, quiet: true });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({ viewport: DESKTOP });
     page = await context.newPage();
     consoleErrors = watchConsole(page, expectedFailures);
   });
@@ -71,30 +94,31 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  step('when a visitor opens the app, then they are sent to sign in', async () => {
-    await page.goto(local.url);
-    await page.waitForURL(/\/login$/);
-    await expectHeading('Sign in');
-    await audit('login');
-    // Keyboard users first meet the skip link, which lands them in the main content.
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await page.keyboard.press('Tab');
-    expect(
-      await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent),
-    ).toBe('Email address');
-  });
+  step(
+    'when a visitor opens the app, then a landing page says what ScaleMap is, then offers sign-up',
+    async () => {
+      await page.goto(local.url);
+      await expectHeading('Know what will break before you scale');
+      await page.getByText('About 20 minutes').waitFor();
+      await page.getByRole('img', { name: /Sample result/ }).waitFor();
+      await audit('landing');
+      await shoot('landing');
+      // Keyboard users first meet the skip link, which lands them in the main content.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start your assessment');
+    },
+  );
 
   step('when they register, then they are signed straight in to an empty dashboard', async () => {
-    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('link', { name: 'Start your assessment' }).click();
     await expectHeading('Create your account');
-    // Client-side validation first: errors next to fields and in a focused summary.
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
     await audit('register with errors');
-    await screenshot(page, 'register-errors');
     await page.getByLabel('Work email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByLabel('Company name').fill('Acme Robotics');
@@ -105,71 +129,55 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
     await audit('dashboard empty');
   });
 
-  step('when they sign out and log in again, then the session cookie brings them back', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await expectHeading('Sign in');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill('wrong-password-123');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('The email or password is not right').waitFor();
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectHeading('Your assessments');
-    const cookies = await context.cookies();
-    expect(cookies.find((c) => c.name === 'scalemap_session')?.httpOnly).toBe(true);
-    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/token|eyJ/i);
-  });
+  step(
+    'when they forget their password, then an emailed code sets a new one and the old one stops working',
+    async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expectHeading('Sign in');
+      await audit('login');
+      await resetPassword(page, email, () => local.lastCode(email), 'Scale-Ready-2027');
+      await audit('login after reset');
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('The email or password is not right').waitFor();
+      password = 'Scale-Ready-2027';
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expectHeading('Your assessments');
+      const cookies = await context.cookies();
+      expect(cookies.find((c) => c.name === 'scalemap_session')?.httpOnly).toBe(true);
+      expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toMatch(/token|eyJ/i);
+    },
+  );
 
   step('when they answer all 12 domains, reloading half-way, then every answer is kept', async () => {
     await page.getByRole('button', { name: 'Start a new assessment' }).click();
     await page.waitForURL(/\/assessments\/[^/]+\/domains\/[^/]+$/);
     assessmentUrl = page.url().replace(/\/domains\/.*$/, '');
-    // Required answers are enforced before moving on.
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.getByRole('alert').filter({ hasText: 'required' }).first().waitFor();
     await audit('questionnaire with missing answers');
-    await page.setViewportSize({ width: 360, height: 780 });
-    await screenshot(page, 'questionnaire-errors-360');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    // At 1280×800 all 12 domains show at once, with no inner scroll box.
+    expect(await domainListFit(page)).toEqual({ innerScroll: false, links: 12, allVisible: true });
 
     const domainNames = await page.locator('.domain-link__name').allTextContents();
-    const domainCount = domainNames.length;
-    expect(domainCount).toBe(12);
-    for (let d = 0; d < domainCount; d += 1) {
+    expect(domainNames).toHaveLength(12);
+    for (let d = 0; d < domainNames.length; d += 1) {
       await expectHeading(domainNames[d]!);
       await answerDomain(page, d);
       if (d === 0) {
-        await screenshot(page, 'questionnaire-desktop');
         await audit('questionnaire');
+        await waitSaved(page);
+        await shoot('questionnaire', true);
       }
       if (d === 1) {
         await survivesOutageAndConflict(page, local.url, assessmentUrl.split('/').pop()!, expectedFailures);
         await answerDomain(page, d);
       }
       if (d === 5) {
-        await waitSaved(page);
-        const before = await answeredSnapshot(page);
-        await page.reload();
-        await page.locator('.domain-form').waitFor();
-        expect(await answeredSnapshot(page)).toEqual(before);
-        // Leaving for the dashboard and resuming lands on the same step.
-        const stepUrl = page.url();
-        await page.getByRole('link', { name: 'Assessments' }).click();
-        await expectHeading('Your assessments');
-        await page.getByText('In progress').waitFor();
-        await audit('dashboard with a draft');
-        await page.getByRole('link', { name: /^Resume/ }).click();
-        await page.waitForURL(stepUrl);
-        await expectHeading(domainNames[d]!);
-        expect(await answeredSnapshot(page)).toEqual(before);
-        await page.setViewportSize({ width: 360, height: 780 });
-        await screenshot(page, 'questionnaire-360');
-        expect(await page.getByTestId('save-status-mobile').isVisible()).toBe(true);
-        expect(await page.getByTestId('save-status').isVisible()).toBe(true);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-        await page.setViewportSize({ width: 1280, height: 900 });
+        await keepsAnswersAcrossReloadAndResume(page, PHONE, DESKTOP);
       }
-      const next = d === domainCount - 1 ? 'Continue to documents' : 'Save and continue';
+      const next = d === domainNames.length - 1 ? 'Continue to documents' : 'Save and continue';
       const url = page.url();
       await page.getByRole('button', { name: next }).click();
       await page.waitForURL((u) => u.toString() !== url);
@@ -179,112 +187,109 @@ describe('ScaleMap in a real browser: register → questionnaire → documents �
   });
 
   step(
-    'when they upload a PDF, a DOCX and an XLSX, then each progress bar reaches 100% and the files are listed',
+    'when they upload files, then each is listed once; a duplicate and a wrong type are refused',
     async () => {
       await expectHeading('Supporting documents');
-      await page.locator('input[type=file]').setInputFiles([
-        { name: 'board-pack.pdf', mimeType: 'application/pdf', buffer: pdf('Acme board pack Q3') },
-        {
-          name: 'org-chart.docx',
-          mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          buffer: docx('Acme organisation chart'),
-        },
-        {
-          name: 'financials.xlsx',
-          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          buffer: xlsx([
-            ['Month', 'Revenue'],
-            ['Jan', 120000],
-            ['Feb', 131000],
-          ]),
-        },
-        { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not allowed') },
-      ]);
-      await page
-        .locator('.upload .field__error', { hasText: 'notes.txt is not a supported file type' })
-        .waitFor();
-      const items = page.locator('[data-testid=upload-item]');
-      await expectCount(items, 4);
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('[data-testid=upload-item] progress')].length === 3 &&
-          [...document.querySelectorAll('[data-testid=upload-item] progress')].every(
-            (p) => (p as HTMLProgressElement).value === 100,
-          ) &&
-          document.querySelectorAll('.upload--done').length === 3,
-      );
-      for (const name of ['board-pack.pdf', 'org-chart.docx', 'financials.xlsx']) {
-        await page.getByRole('rowheader', { name }).waitFor();
-      }
-      await page.getByRole('heading', { name: 'Attached (3 of 20)' }).waitFor();
-      await screenshot(page, 'documents');
+      await page.getByText('Step 2 of 3 · Documents').waitFor();
+      await uploadDocuments(page);
       await audit('documents');
-
-      // Download goes through a short-lived presigned URL.
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Download board-pack.pdf' }).click(),
-      ]);
-      expect(download.suggestedFilename()).toBe('board-pack.pdf');
-
-      // Delete asks first, in a modal dialog, then the row goes.
-      await page.locator('input[type=file]').setInputFiles({
-        name: 'extra.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from('month,revenue\njan,1\n'),
-      });
-      await page.getByRole('heading', { name: 'Attached (4 of 20)' }).waitFor();
-      await page.getByRole('button', { name: 'Delete extra.csv' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Delete this document?' });
-      await dialog.waitFor();
-      await dialog.getByRole('button', { name: 'Delete document' }).click();
-      await page.getByRole('heading', { name: 'Attached (3 of 20)' }).waitFor();
-      expect(await page.getByRole('rowheader', { name: 'extra.csv' }).count()).toBe(0);
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Attached (3 of 20)');
+      await shoot('documents');
+      await downloadAndDelete(page);
     },
   );
 
-  step('when they review and confirm the submit, then the radar of 12 domain scores appears', async () => {
-    await page.getByRole('link', { name: 'Continue to review' }).click();
-    await expectHeading('Review and submit');
-    await page.getByText('Every required question is answered').waitFor();
-    await audit('review');
-    await screenshot(page, 'review');
-    await page.getByRole('button', { name: 'Submit assessment' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Submit this assessment?' });
-    await dialog.waitFor();
-    await audit('submit dialog');
-    await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
-    await page.waitForURL(/\/results$/);
-    await expectHeading('Your scale-readiness results');
-    const chart = page.getByRole('img', { name: /Scale-readiness score by domain/ });
-    await chart.waitFor();
-    await expectCount(page.locator('.radar__point'), 12);
-    await expectCount(page.locator('.scores-table tbody tr'), 12);
-    expect(await page.locator('.priority-callout li').count()).toBeGreaterThan(0);
-    await screenshot(page, 'results-desktop');
-    await audit('results');
-    await page.setViewportSize({ width: 360, height: 780 });
-    await screenshot(page, 'results-360');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    // Roughly an A4 page's CSS width.
-    await page.setViewportSize({ width: 794, height: 1123 });
-    await page.emulateMedia({ media: 'print' });
-    await screenshot(page, 'results-print');
-    await page.emulateMedia({ media: 'screen' });
-    await page.setViewportSize({ width: 1280, height: 900 });
-  });
+  step(
+    'when they submit, then results show bands, next steps, proportional bars and a legible radar',
+    async () => {
+      await page.getByRole('link', { name: 'Continue to review' }).click();
+      await expectHeading('Review and submit');
+      await page.getByText('Every required question is answered').waitFor();
+      await audit('review');
+      await page.getByRole('button', { name: 'Submit assessment' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Submit this assessment?' });
+      await dialog.waitFor();
+      await audit('submit dialog');
+      await dialog.getByRole('button', { name: 'Submit', exact: true }).click();
+      await page.waitForURL(/\/results$/);
+      await expectHeading('Your scale-readiness results');
+      await page.getByTestId('overall-summary').waitFor();
+      await expectCount(page.locator('.radar__point'), 12);
+      await expectCount(page.locator('.scores-table tbody tr'), 12);
+      await expectCount(page.locator('.reading'), 12);
+      const priorities = await page.locator('.priority-callout li').count();
+      expect(priorities).toBeGreaterThan(0);
+      expect(await page.getByTestId('recommendation').count()).toBeGreaterThanOrEqual(priorities * 2);
+      for (const bar of await barWidths(page)) expect(bar.width).toBeCloseTo(bar.score, 0);
+      expect(await smallestRadarText(page)).toBeGreaterThanOrEqual(12);
+      await audit('results');
+      await shoot('results');
+      await page.setViewportSize(PHONE);
+      await page.locator('.radar-legend').waitFor();
+      expect(await smallestRadarText(page)).toBeGreaterThanOrEqual(12);
+      await page.setViewportSize({ width: 794, height: 1123 }); // about an A4 page's CSS width
+      await page.emulateMedia({ media: 'print' });
+      await screenshot(page, 'results-print');
+      for (const bar of await barWidths(page)) expect(bar.width).toBeCloseTo(bar.score, 0);
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize(DESKTOP);
+      // After submitting, documents are a read-only record, not step 2 of 3.
+      await page.goto(`${assessmentUrl}/documents`);
+      await page.getByRole('link', { name: 'Back to results' }).waitFor();
+      expect(await page.locator('main').textContent()).not.toMatch(
+        /Step 2 of 3|Documents are optional|Back to questions/,
+      );
+    },
+  );
 
   step(
-    'when they come back to the dashboard, then the assessment shows as submitted with its results',
+    'when they rename it and submit a second assessment, then its results show the change per domain',
     async () => {
       await page.getByRole('link', { name: 'Assessments' }).click();
       await expectHeading('Your assessments');
-      await page.getByText('Submitted', { exact: true }).first().waitFor();
+      await renameOnly(page, 'Q4 baseline');
+      const second = await submitViaApi(page, local.url, 2);
+      await page.goto(`${local.url}/assessments/${second}/results`);
+      await page.getByTestId('overall-change').filter({ hasText: 'Q4 baseline' }).waitFor();
+      await page.getByRole('columnheader', { name: 'Change' }).waitFor();
+      expect(await page.locator('.scores-table .change').count()).toBe(12);
+      await page.locator('.radar__previous').waitFor();
+      await audit('results with change');
+      await screenshot(page, 'results-change-desktop');
+      await startAndDeleteDraft(page, () => audit('delete draft dialog'));
+      await expectCount(page.getByTestId('assessment-card'), 2);
       await audit('dashboard');
-      await screenshot(page, 'dashboard');
-      await page.goto(`${assessmentUrl}/domains/strategy`);
-      await page.getByText('This assessment has been submitted').waitFor();
+      await screenshot(page, 'dashboard-desktop');
+    },
+  );
+
+  step(
+    'when they export their data and delete their account, then the file has it all and sign-in fails',
+    async () => {
+      await page.getByRole('link', { name: 'Account' }).click();
+      await expectHeading('Your account');
+      await audit('account');
+      const data = await downloadExport(page);
+      expect(data.user.email).toBe(email);
+      expect(data.assessments.map((a) => a.name).sort()).toEqual(['Q1 follow-up', 'Q4 baseline']);
+      expect(Object.keys(data.assessments[0]!.responses).length).toBeGreaterThan(60);
+      await page.getByLabel('Current password').fill(password);
+      password = 'Scale-Ready-2028';
+      await page.getByLabel('New password').fill(password);
+      await page.getByRole('button', { name: 'Change password' }).click();
+      await page.getByText('Your password has been changed.').waitFor();
+      await page.getByRole('button', { name: 'Delete my account' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete your account for good?' });
+      await dialog.getByLabel('Your password').fill(password);
+      await audit('delete account dialog');
+      await dialog.getByRole('button', { name: 'Delete account and all data' }).click();
+      await page.getByText('Your account and all its data have been deleted.').first().waitFor();
+      await expectHeading('Know what will break before you scale');
+      expect((await page.request.get(`${local.url}/api/auth/me`)).status()).toBe(401);
+      await page.getByRole('link', { name: 'Sign in' }).first().click();
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText('The email or password is not right').waitFor();
     },
   );
 

@@ -3,12 +3,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { eq, sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
+import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { assessments, outbox } from '../../functions/api/platform/db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, allAnswers, PASSWORD, registerAndLogin, uploadViaPresignedPost } from '../support/client';
 import { PDF, pdfBytes } from '../support/files';
-import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type Load, type LoadRecord, startLoad } from './load';
 
 /**

@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
 import { standInEnv } from '../../container/stand-ins/env';
+import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { questionIndex } from '../../functions/api/features/questionnaire/service';
 import { assessments, outbox } from '../../functions/api/platform/db/schema';
@@ -18,7 +19,6 @@ import {
 } from '../container/support/runtime';
 import { registerAndLogin } from '../support/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type Load, startLoad } from './load';
 
 /**

@@ -38,7 +38,10 @@ export function RootLayout() {
           </Link>
           {user ? (
             <nav aria-label="Account" className="account-nav">
-              <Link to="/">Assessments</Link>
+              <Link to="/" className="account-nav__home">
+                Assessments
+              </Link>
+              <Link to="/account">Account</Link>
               <span className="account-nav__email" title={user.email}>
                 {user.email}
               </span>
@@ -46,7 +49,14 @@ export function RootLayout() {
                 Sign out
               </button>
             </nav>
-          ) : null}
+          ) : (
+            <nav aria-label="Account" className="account-nav">
+              <Link to="/login">Sign in</Link>
+              <Link to="/register" className="button button--small button--on-brand">
+                Get started
+              </Link>
+            </nav>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container page">

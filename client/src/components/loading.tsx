@@ -1,9 +1,6 @@
-/** A polite loading indicator. */
+import { Skeleton } from './skeleton';
+
+/** A polite loading placeholder (a skeleton of the page, not a bare spinner). */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
-  return (
-    <div className="loading" role="status">
-      <span className="spinner" aria-hidden="true" />
-      <span>{label}</span>
-    </div>
-  );
+  return <Skeleton label={label} />;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod/mini';
 import { env } from '../config/env';
 import { ApiError, ProblemSchema } from './problem';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RequestOptions = {
   body?: unknown;

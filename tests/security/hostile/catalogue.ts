@@ -64,7 +64,7 @@ export interface Case {
   /** May do work that leaves the database alone first (an upload to S3). */
   request: (ctx: Context) => Send | Promise<Send>;
   /** Further checks on the problem (a bounded error list, an object deleted). */
-  then?: (ctx: Context, problem: Record<string, unknown>) => void | Promise<void>;
+  andThen?: (ctx: Context, problem: Record<string, unknown>) => void | Promise<void>;
 }
 
 export const first = (type: string) =>

@@ -19,7 +19,7 @@ const impostor = (name: string, when: string): Case => ({
   when,
   status: 422,
   request: complete(name),
-  then: objectDeleted(name),
+  andThen: objectDeleted(name),
 });
 
 /** Files whose bytes are not the type they were announced as (issue 13, finding 1). */

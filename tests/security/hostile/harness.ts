@@ -124,7 +124,7 @@ export function runCatalogue(getCtx: () => Context, catalogue: Record<string, Ca
           expect({ status: res.status, body }).toEqual({ status: c.status, body });
           expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
           const problem = JSON.parse(res.text) as { status: number; title: string; correlationId: string };
-          await c.then?.(ctx, problem);
+          await c.andThen?.(ctx, problem);
           expect(problem.status).toBe(c.status);
           expect(problem.correlationId).toBe(res.headers.get('x-correlation-id'));
           for (const [what, pattern] of leaks) {

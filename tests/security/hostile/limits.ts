@@ -20,7 +20,7 @@ export const limitsCases: Record<string, Case[]> = {
         body: {},
         cookie: c.cappedCookie,
       }),
-      then: (_c, problem) => {
+      andThen: (_c, problem) => {
         expect(problem.detail).toMatch(new RegExp(`at most ${DRAFT_CAP} drafts`));
       },
     },
@@ -43,7 +43,7 @@ export const limitsCases: Record<string, Case[]> = {
       when: 'an autosave names 8,000 unknown questions (80 kB)',
       status: 400,
       request: put({ responses: unknownIds }),
-      then: (_c, problem) => {
+      andThen: (_c, problem) => {
         expect((problem.errors as unknown[]).length).toBe(20);
         expect(problem.moreErrors).toBe(7980);
         expect(problem.detail).toMatch(/7980 more/);

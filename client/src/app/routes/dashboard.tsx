@@ -1,26 +1,54 @@
-import { Link, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorAlert } from '../../components/error-alert';
-import { Loading } from '../../components/loading';
 import { PageHeading } from '../../components/page-heading';
-import { ProgressBar } from '../../components/progress-bar';
+import { Skeleton } from '../../components/skeleton';
 import { useCreateAssessment } from '../../features/assessments/api/create-assessment';
-import { useAssessments } from '../../features/assessments/api/get-assessments';
+import { useDeleteAssessment } from '../../features/assessments/api/delete-assessment';
+import type { AssessmentSummary } from '../../features/assessments/api/get-assessments';
+import { useRenameAssessment } from '../../features/assessments/api/rename-assessment';
+import { AssessmentCard, assessmentName } from '../../features/assessments/components/assessment-card';
+import { RenameDialog } from '../../features/assessments/components/rename-dialog';
+import { useAssessmentList } from '../../features/assessments/lib/use-assessment-list';
 import { useAuth } from '../../features/auth/lib/auth-context';
-import { formatDate, percent } from '../../lib/format';
+import { announce } from '../../lib/announcer';
 
-/** The user's assessments: status, progress and dates; start a new one or resume a draft. */
+/** The user's assessments, last changed first: status, progress, rename, delete a draft, start a new one. */
 export function DashboardRoute() {
   const { user } = useAuth();
-  const list = useAssessments();
+  const list = useAssessmentList();
   const create = useCreateAssessment();
+  const rename = useRenameAssessment();
+  const remove = useDeleteAssessment();
   const navigate = useNavigate();
+  const [renaming, setRenaming] = useState<AssessmentSummary | null>(null);
+  const [deleting, setDeleting] = useState<AssessmentSummary | null>(null);
 
   const start = async () => {
     const created = await create.run();
     if (created) navigate(`/assessments/${created.id}`);
   };
+  const saveName = async (name: string) => {
+    if (!renaming) return;
+    const res = await rename.run(renaming.id, name);
+    if (!res) return;
+    list.patch(res.id, { name: res.name, updatedAt: res.updatedAt });
+    setRenaming(null);
+    announce(`Renamed to ${res.name}.`);
+  };
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const target = deleting;
+    const ok = await remove.run(target.id);
+    setDeleting(null);
+    if (ok) {
+      list.remove(target.id);
+      announce(`${assessmentName(target)} deleted.`);
+    }
+  };
 
-  const items = [...(list.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const { items } = list;
   return (
     <section>
       <div className="page-head">
@@ -40,62 +68,74 @@ export function DashboardRoute() {
       {create.error ? (
         <ErrorAlert error={create.error} title="We could not start an assessment" focus />
       ) : null}
-      {list.loading && !list.data ? <Loading label="Loading your assessments…" /> : null}
+      {remove.error ? <ErrorAlert error={remove.error} title="The assessment was not deleted" focus /> : null}
+      {list.loading && !list.loaded ? <Skeleton label="Loading your assessments…" variant="cards" /> : null}
       {list.error ? (
         <ErrorAlert error={list.error} title="We could not load your assessments" onRetry={list.reload} />
       ) : null}
-      {list.data && items.length === 0 ? (
+      {list.loaded && items.length === 0 ? (
         <div className="empty card">
           <h2>No assessments yet</h2>
           <p>
-            Answer questions across 12 domains, attach supporting documents, and get a radar of how ready your
-            company is to scale, with the domains to fix first.
+            Answer 75 questions across 12 domains (about 20 minutes, saved as you go), attach supporting
+            documents if you have them, and get a score per domain with the gaps to close first.
           </p>
         </div>
       ) : null}
       {items.length > 0 ? (
         <ul className="assessment-list">
-          {items.map((a, i) => {
-            const pct = percent(a.progress.answered, a.progress.total);
-            const name = `Assessment started ${formatDate(a.createdAt)}`;
-            return (
-              <li key={a.id} className="card assessment-card">
-                <h2 className="assessment-card__title">
-                  Assessment {items.length - i}
-                  <span className={`badge badge--${a.status}`}>
-                    {a.status === 'submitted' ? 'Submitted' : 'In progress'}
-                  </span>
-                </h2>
-                <dl className="meta">
-                  <div>
-                    <dt>Started</dt>
-                    <dd>{formatDate(a.createdAt)}</dd>
-                  </div>
-                  <div>
-                    <dt>{a.status === 'submitted' ? 'Submitted' : 'Last saved'}</dt>
-                    <dd>
-                      {formatDate(a.status === 'submitted' ? a.submittedAt : (a.updatedAt ?? a.createdAt))}
-                    </dd>
-                  </div>
-                </dl>
-                <ProgressBar
-                  value={a.progress.answered}
-                  max={Math.max(a.progress.total, 1)}
-                  label={`Progress of ${name.toLowerCase()}`}
-                  valueText={`${a.progress.answered} of ${a.progress.total} answered (${pct}%)`}
-                />
-                <Link
-                  className="button button--secondary"
-                  to={a.status === 'submitted' ? `/assessments/${a.id}/results` : `/assessments/${a.id}`}
-                >
-                  {a.status === 'submitted' ? 'View results' : 'Resume'}
-                  <span className="visually-hidden"> {name}</span>
-                </Link>
-              </li>
-            );
-          })}
+          {items.map((a) => (
+            <AssessmentCard
+              key={a.id}
+              assessment={a}
+              onRename={(x) => {
+                rename.reset();
+                setRenaming(x);
+              }}
+              onDelete={(x) => {
+                remove.reset();
+                setDeleting(x);
+              }}
+            />
+          ))}
         </ul>
       ) : null}
+      {list.moreError ? (
+        <ErrorAlert error={list.moreError} title="We could not load more assessments" />
+      ) : null}
+      {list.hasMore ? (
+        <p className="load-more">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void list.loadMore()}
+            disabled={list.loadingMore}
+          >
+            {list.loadingMore ? 'Loading…' : 'Load more assessments'}
+          </button>
+        </p>
+      ) : null}
+      <RenameDialog
+        current={renaming ? assessmentName(renaming) : null}
+        busy={rename.pending}
+        error={rename.error}
+        onSave={(name) => void saveName(name)}
+        onCancel={() => setRenaming(null)}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this draft?"
+        confirmLabel={remove.pending ? 'Deleting…' : 'Delete draft'}
+        danger
+        busy={remove.pending}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(null)}
+      >
+        <p>
+          {deleting ? assessmentName(deleting) : ''}, its answers and its documents will be deleted. This
+          cannot be undone.
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -16,6 +16,9 @@ export function LoginRoute() {
       {params.get('registered') ? (
         <p className="alert alert--success">Your account is ready. Sign in to start your assessment.</p>
       ) : null}
+      {params.get('reset') ? (
+        <p className="alert alert--success">Your password has been changed. Sign in with the new one.</p>
+      ) : null}
       <LoginForm
         initialEmail={params.get('email') ?? ''}
         onSuccess={(res) => {
@@ -25,6 +28,9 @@ export function LoginRoute() {
           navigate(next, { replace: true });
         }}
       />
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="muted">
         New to ScaleMap? <Link to="/register">Create an account</Link>
       </p>

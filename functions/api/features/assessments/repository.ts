@@ -7,8 +7,8 @@ export type AssessmentRow = typeof assessments.$inferSelect;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Executor = Database | Tx;
 
-export async function insertAssessment(db: Executor, userId: string): Promise<AssessmentRow> {
-  const [row] = await db.insert(assessments).values({ userId }).returning();
+export async function insertAssessment(db: Executor, userId: string, name: string): Promise<AssessmentRow> {
+  const [row] = await db.insert(assessments).values({ userId, name }).returning();
   return row!;
 }
 
@@ -176,6 +176,7 @@ export async function listPage(db: Database, userId: string, limit: number, afte
   return db
     .select({
       id: assessments.id,
+      name: assessments.name,
       status: assessments.status,
       version: assessments.version,
       createdAt: assessments.createdAt,

@@ -13,8 +13,8 @@ export function assessmentRoutes(service: AssessmentService): Router {
   const router = Router();
 
   router.post('/', async (req, res) => {
-    parseBody(req, createAssessmentRequest);
-    res.status(201).json(await service.create(currentUser(req).id));
+    const { name } = parseBody(req, createAssessmentRequest);
+    res.status(201).json(await service.create(currentUser(req).id, name));
   });
 
   router.get('/', async (req, res) => {

@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import { hasControlChars } from '../../platform/http/text';
 import { answerValue } from '../questionnaire/schema';
 
 export const assessmentId = z.object({ id: z.uuid() });
+
+/** An assessment's name: 1–120 characters of printable, valid Unicode, trimmed. */
+export const assessmentName = z
+  .string('Name must be text.')
+  .trim()
+  .min(1, 'Name is required.')
+  .max(120, 'Name must be at most 120 characters.')
+  .refine((s) => !hasControlChars(s), 'Name must not contain control characters.')
+  // A lone UTF-16 surrogate would be stored mangled or refused by the database.
+  .refine((s) => !/\p{Cs}/u.test(s), 'Name must be valid Unicode text.');
 
 export const progress = z.object({ answered: z.number().int(), total: z.number().int() });
 
@@ -22,6 +33,7 @@ export type DocumentView = z.infer<typeof documentView>;
 
 export const assessmentSummary = z.object({
   id: z.uuid(),
+  name: z.string(),
   status: z.enum(['draft', 'submitted']),
   version: z.number().int(),
   progress,
@@ -44,7 +56,7 @@ export const assessmentDetail = assessmentSummary.extend({
 });
 export type AssessmentDetail = z.infer<typeof assessmentDetail>;
 
-export const createAssessmentRequest = z.strictObject({});
+export const createAssessmentRequest = z.strictObject({ name: assessmentName.optional() });
 
 export const saveResponsesRequest = z.strictObject({
   responses: z

@@ -24,6 +24,8 @@ export const ASSESSMENT_SUBMITTED = 'assessment.submitted';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const progressOf = (answered: number) => ({ answered, total: totalQuestions });
+/** The name an assessment gets when none is given: its creation date (UTC). */
+export const defaultAssessmentName = (at: Date) => `Assessment ${at.toISOString().slice(0, 10)}`;
 
 type DocumentRow = Awaited<ReturnType<typeof repo.documentsOf>>[number];
 
@@ -43,6 +45,7 @@ export function toDocumentView(
 function summary(row: repo.AssessmentRow, answered: number): AssessmentSummary {
   return {
     id: row.id,
+    name: row.name,
     status: row.status,
     version: row.version,
     progress: progressOf(answered),
@@ -102,17 +105,17 @@ export function assessmentService(deps: AppDeps) {
   const now = deps.clock ?? (() => new Date());
 
   return {
-    async create(userId: string): Promise<AssessmentSummary> {
+    async create(userId: string, name?: string): Promise<AssessmentSummary> {
       const cap = deps.config.limits.draftsPerUser;
       const row = await db.transaction(async (tx) => {
         await repo.lockUser(tx, userId);
         if ((await repo.countDrafts(tx, userId)) >= cap) {
           throw new UnprocessableEntityError(
-            `You can have at most ${cap} drafts at a time. Submit a draft before starting another.`,
+            `You can have at most ${cap} drafts at a time. Submit or delete a draft before starting another.`,
             { maxDrafts: cap },
           );
         }
-        return repo.insertAssessment(tx, userId);
+        return repo.insertAssessment(tx, userId, name ?? defaultAssessmentName(now()));
       });
       return summary(row, 0);
     },
@@ -128,6 +131,7 @@ export function assessmentService(deps: AppDeps) {
       const last = shown.at(-1);
       const items = shown.map((r) => ({
         id: r.id,
+        name: r.name,
         status: r.status,
         version: r.version,
         progress: progressOf(Number(r.answered)),

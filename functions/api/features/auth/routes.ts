@@ -11,6 +11,8 @@ import {
   readSessionId,
   setSessionCookie,
 } from './middleware';
+import { passwordRoutes } from './password-routes';
+import { passwordService } from './password-service';
 import { confirmRequest, loginRequest, registerRequest } from './schema';
 import type { AuthService } from './service';
 
@@ -67,6 +69,9 @@ export function authRoutes(deps: AppDeps, auth: AuthService): Router {
       user: result.user,
     });
   });
+
+  // Codes and passwords share the login's per-address-and-account limit.
+  router.use(passwordRoutes(auth, passwordService(deps), loginLimiter));
 
   router.post('/logout', async (req, res) => {
     await auth.logout({ sessionId: readSessionId(req), accessToken: readBearerToken(req) });

@@ -6,6 +6,7 @@
  * Number and text questions are informational and are not scored.
  */
 
+import type { BandId } from './bands';
 import { change } from './domains/change';
 import { customerSuccess } from './domains/customer-success';
 import { finance } from './domains/finance';
@@ -31,6 +32,11 @@ export interface QuestionOption {
 export interface QuestionDef {
   readonly id: string;
   readonly text: string;
+  /**
+   * What to do when this answer scores low: a concrete next step for a founder or COO. Shown on
+   * the results of a priority domain; not part of the questionnaire response.
+   */
+  readonly recommendation: string;
   readonly help?: string;
   readonly type: QuestionType;
   readonly required: boolean;
@@ -46,6 +52,8 @@ export interface DomainDef {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** What a score in each band means for this domain, in plain language. */
+  readonly readings: Readonly<Record<BandId, string>>;
   readonly questions: readonly QuestionDef[];
 }
 

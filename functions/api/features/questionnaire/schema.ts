@@ -14,8 +14,17 @@ export const publicQuestion = z.object({
   unit: z.string().optional(),
 });
 
+export const band = z.object({
+  id: z.enum(['critical', 'developing', 'established', 'scale-ready']),
+  label: z.string(),
+  min: z.number().int(),
+  max: z.number().int(),
+  summary: z.string(),
+});
+
 export const questionnaireResponse = z.object({
   version: z.string(),
+  bands: z.array(band),
   domains: z.array(
     z.object({
       id: z.string(),

@@ -1,4 +1,5 @@
 import { hasControlChars } from '../../platform/http/text';
+import { bands } from './bands';
 import { type DomainDef, domains, QUESTIONNAIRE_VERSION, type QuestionDef } from './catalogue';
 import type { AnswerValue, QuestionnaireResponse } from './schema';
 
@@ -19,11 +20,13 @@ export const requiredQuestionIds = [...questionIndex.values()]
 /** The questionnaire as clients see it: option scores stay on the server. Built once. */
 export const publicQuestionnaire: QuestionnaireResponse = {
   version: QUESTIONNAIRE_VERSION,
+  bands: bands.map((b) => ({ ...b })),
   domains: domains.map((d: DomainDef) => ({
     id: d.id,
     name: d.name,
     description: d.description,
-    questions: d.questions.map(({ options, ...q }) => ({
+    // Recommendations are shown with results, not with the questions.
+    questions: d.questions.map(({ options, recommendation: _recommendation, ...q }) => ({
       ...q,
       scaleLabels: q.scaleLabels ? [q.scaleLabels[0], q.scaleLabels[1]] : undefined,
       options: options?.map(({ value, label }) => ({ value, label })),
@@ -67,7 +70,7 @@ export interface TriageResults {
 /** How many of the lowest-scoring domains are called out as priorities. */
 export const PRIORITY_COUNT = 3;
 
-function questionScore(q: QuestionDef, value: AnswerValue): number | undefined {
+export function questionScore(q: QuestionDef, value: AnswerValue): number | undefined {
   if (q.type === 'scale' && typeof value === 'number') {
     const min = q.min ?? 1;
     const max = q.max ?? 5;

@@ -29,6 +29,10 @@ export const assessments = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** Shown on the dashboard; rows older than the column default to the migration's date. */
+    name: text('name')
+      .notNull()
+      .default(sql`'Assessment ' || to_char(now() at time zone 'UTC', 'YYYY-MM-DD')`),
     status: text('status', { enum: ['draft', 'submitted'] })
       .notNull()
       .default('draft'),

@@ -1,9 +1,14 @@
 import {
   AdminConfirmSignUpCommand,
+  ChangePasswordCommand,
   CognitoIdentityProviderClient,
   CognitoIdentityProviderServiceException,
+  ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
+  DeleteUserCommand,
+  ForgotPasswordCommand,
   InitiateAuthCommand,
+  ResendConfirmationCodeCommand,
   RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -42,8 +47,34 @@ export interface Identity {
   verifyAccessToken(token: string): Promise<VerifiedToken>;
   /** Revokes a refresh token, and with it, at Cognito, the access tokens it issued. */
   revokeRefreshToken(token: string): Promise<void>;
+  /** Sends a new sign-up code; silent when the account is unknown or confirmed (no enumeration). */
+  resendConfirmation(email: string): Promise<void>;
+  /** Sends a password-reset code; silent when the account is unknown (no enumeration). */
+  forgotPassword(email: string): Promise<void>;
+  /** Sets a new password with the reset code; a wrong, expired or unknown code is a 400 on `code`. */
+  resetPassword(email: string, code: string, password: string): Promise<void>;
+  /** Changes the password of the user the access token belongs to. */
+  changePassword(accessToken: string, previous: string, proposed: string): Promise<void>;
+  /** Deletes the Cognito user the access token belongs to. */
+  deleteUser(accessToken: string): Promise<void>;
   ping(): Promise<void>;
 }
+
+/**
+ * Cognito errors that only say something about one account (unknown, unconfirmed, already
+ * confirmed, throttled for that user): answered like success, so the response reveals nothing.
+ */
+const accountSpecific = new Set([
+  'UserNotFoundException',
+  'InvalidParameterException',
+  'NotAuthorizedException',
+  'LimitExceededException',
+  'CodeDeliveryFailureException',
+]);
+const isAccountSpecific = (err: unknown) =>
+  err instanceof CognitoIdentityProviderServiceException &&
+  err.$fault === 'client' &&
+  accountSpecific.has(err.name);
 
 const invalidCredentials = () => new UnauthorizedError('The e-mail or password is incorrect.');
 const wrongCode = () =>
@@ -199,6 +230,67 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
     async revokeRefreshToken(token) {
       try {
         await client.send(new RevokeTokenCommand({ ClientId: clientId, Token: token }));
+      } catch (err) {
+        mapCognitoError(err);
+      }
+    },
+    async resendConfirmation(email) {
+      try {
+        await client.send(new ResendConfirmationCodeCommand({ ClientId: clientId, Username: email }));
+      } catch (err) {
+        if (!isAccountSpecific(err)) mapCognitoError(err);
+      }
+    },
+    async forgotPassword(email) {
+      try {
+        await client.send(new ForgotPasswordCommand({ ClientId: clientId, Username: email }));
+      } catch (err) {
+        if (!isAccountSpecific(err)) mapCognitoError(err);
+      }
+    },
+    async resetPassword(email, code, password) {
+      try {
+        await client.send(
+          new ConfirmForgotPasswordCommand({
+            ClientId: clientId,
+            Username: email,
+            ConfirmationCode: code,
+            Password: password,
+          }),
+        );
+      } catch (err) {
+        // An unknown account answers like a wrong code, so the reset form reveals nothing.
+        if (
+          err instanceof CognitoIdentityProviderServiceException &&
+          (err.name === 'UserNotFoundException' || err.name === 'NotAuthorizedException')
+        ) {
+          throw wrongCode();
+        }
+        mapCognitoError(err);
+      }
+    },
+    async changePassword(accessToken, previous, proposed) {
+      try {
+        await client.send(
+          new ChangePasswordCommand({
+            AccessToken: accessToken,
+            PreviousPassword: previous,
+            ProposedPassword: proposed,
+          }),
+        );
+      } catch (err) {
+        if (
+          err instanceof CognitoIdentityProviderServiceException &&
+          (err.name === 'InvalidPasswordException' || err.name === 'InvalidParameterException')
+        ) {
+          throw new BadRequestError(err.message, [{ path: 'newPassword', message: err.message }]);
+        }
+        mapCognitoError(err);
+      }
+    },
+    async deleteUser(accessToken) {
+      try {
+        await client.send(new DeleteUserCommand({ AccessToken: accessToken }));
       } catch (err) {
         mapCognitoError(err);
       }

@@ -1,8 +1,11 @@
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
+  ListObjectVersionsCommand,
   NotFound,
   S3Client,
   S3ServiceException,
@@ -45,6 +48,8 @@ export interface Storage {
   ): Promise<{ url: string; expiresAt: string }>;
   /** Deletes the object; with `versionId`, that version for good and then the key's current one. */
   remove(key: string, versionId?: string): Promise<void>;
+  /** Deletes every object under `prefix`, every version and delete marker included; returns how many. */
+  removeAll(prefix: string): Promise<number>;
   ping(): Promise<void>;
 }
 
@@ -149,8 +154,71 @@ export function createStorage(config: Config, client = createS3Client(config), s
         unavailable(err);
       }
     },
+    async removeAll(prefix) {
+      if (!prefix.endsWith('/')) throw new Error('removeAll needs a folder prefix ending in "/"');
+      try {
+        return await removeAllVersions(client, Bucket, prefix);
+      } catch (err) {
+        return unavailable(err);
+      }
+    },
     async ping() {
       await client.send(new HeadBucketCommand({ Bucket }));
     },
   };
+}
+
+type ObjectId = { Key: string; VersionId?: string };
+
+/** Every version and delete marker under the prefix, page by page. */
+async function* versionsUnder(client: S3Client, Bucket: string, Prefix: string): AsyncGenerator<ObjectId[]> {
+  let KeyMarker: string | undefined;
+  let VersionIdMarker: string | undefined;
+  do {
+    const page = await client.send(
+      new ListObjectVersionsCommand({ Bucket, Prefix, KeyMarker, VersionIdMarker }),
+    );
+    yield [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({
+      Key: v.Key!,
+      VersionId: v.VersionId,
+    }));
+    KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+    VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+  } while (KeyMarker);
+}
+
+/** Every key under the prefix: for a store without versioning (the local stand-in). */
+async function* keysUnder(client: S3Client, Bucket: string, Prefix: string): AsyncGenerator<ObjectId[]> {
+  let ContinuationToken: string | undefined;
+  do {
+    const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken }));
+    yield (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
+    ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (ContinuationToken);
+}
+
+/** A store that cannot list versions (s3rver answers 405/501) keeps one version per key. */
+const versionsUnsupported = (err: unknown) =>
+  err instanceof S3ServiceException && [405, 501].includes(err.$metadata.httpStatusCode ?? 0);
+
+async function removeAllVersions(client: S3Client, Bucket: string, prefix: string): Promise<number> {
+  let removed = 0;
+  const drain = async (pages: AsyncGenerator<ObjectId[]>) => {
+    for await (const objects of pages) {
+      // A listing page holds at most 1000 entries, DeleteObjects' limit.
+      if (objects.length === 0) continue;
+      const out = await client.send(
+        new DeleteObjectsCommand({ Bucket, Delete: { Objects: objects, Quiet: true } }),
+      );
+      if (out.Errors?.length) throw new Error(`S3 refused to delete ${out.Errors.length} objects`);
+      removed += objects.length;
+    }
+  };
+  try {
+    await drain(versionsUnder(client, Bucket, prefix));
+  } catch (err) {
+    if (!versionsUnsupported(err)) throw err;
+    await drain(keysUnder(client, Bucket, prefix));
+  }
+  return removed;
 }

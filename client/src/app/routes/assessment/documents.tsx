@@ -4,7 +4,8 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeading } from '../../../components/page-heading';
 import type { AssessmentDocument } from '../../../features/assessments/api/schemas';
-import { useWorkspace } from '../../../features/assessments/lib/workspace-context';
+import { stepLabel } from '../../../features/assessments/lib/steps';
+import { lastStep, useWorkspace } from '../../../features/assessments/lib/workspace-context';
 import { completeDocument } from '../../../features/documents/api/complete-document';
 import { createDocument } from '../../../features/documents/api/create-document';
 import { deleteDocument, useDeleteDocument } from '../../../features/documents/api/delete-document';
@@ -39,6 +40,7 @@ export function DocumentsRoute() {
   );
   const { queue, items } = useUploadQueue(api, {
     existingCount: () => attached.length,
+    existing: () => attached,
     onUploaded: (doc) => {
       ws.setDocuments((docs) => [...docs.filter((d) => d.id !== doc.id), doc]);
       announce(`${doc.fileName} uploaded.`);
@@ -93,12 +95,19 @@ export function DocumentsRoute() {
 
   return (
     <section>
-      <p className="eyebrow">Step 2 of 3</p>
+      <p className="eyebrow">{stepLabel(2, locked)}</p>
       <PageHeading title="Supporting documents" />
-      <p className="lead">
-        Attach anything that backs up your answers: board packs, financial statements, org charts, process
-        maps. Documents are optional.
-      </p>
+      {locked ? (
+        <p className="lead">
+          These documents were submitted with the assessment. You can download them; they can no longer be
+          changed.
+        </p>
+      ) : (
+        <p className="lead">
+          Attach anything that backs up your answers: board packs, financial statements, org charts, process
+          maps. Documents are optional.
+        </p>
+      )}
       {locked ? null : (
         <>
           <FileDropZone onFiles={onFiles} disabled={attached.length >= 20} />
@@ -136,13 +145,29 @@ export function DocumentsRoute() {
         <p>{toDelete?.fileName} will be removed from this assessment. This cannot be undone.</p>
       </ConfirmDialog>
       <div className="step-buttons">
-        <Link className="button button--secondary" to={`/assessments/${id}`}>
-          Back to questions
-        </Link>
-        <Link className="button" to={`/assessments/${id}/${locked ? 'results' : 'review'}`}>
-          {locked ? 'See results' : 'Continue to review'}
-        </Link>
+        {locked ? (
+          <Link className="button" to={`/assessments/${id}/results`}>
+            Back to results
+          </Link>
+        ) : (
+          <>
+            <Link
+              className="button button--secondary"
+              to={`/assessments/${id}/domains/${lastDomain(ws.questionnaire.domains, lastStep.get(id))}`}
+            >
+              Back to questions
+            </Link>
+            <Link className="button" to={`/assessments/${id}/review`}>
+              Continue to review
+            </Link>
+          </>
+        )}
       </div>
     </section>
   );
+}
+
+/** The domain the user was last on, else the final one (documents come right after it). */
+function lastDomain(domains: { id: string }[], remembered: string | null): string {
+  return domains.find((d) => d.id === remembered)?.id ?? domains.at(-1)?.id ?? '';
 }

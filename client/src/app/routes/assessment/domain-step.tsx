@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { PageHeading } from '../../../components/page-heading';
+import { stepLabel } from '../../../features/assessments/lib/steps';
 import { lastStep, useWorkspace } from '../../../features/assessments/lib/workspace-context';
 import { DomainForm } from '../../../features/questionnaire/components/domain-form';
 import { domainProgress } from '../../../features/questionnaire/lib/answers';
@@ -53,7 +54,8 @@ export function DomainStepRoute() {
   return (
     <section aria-labelledby="domain-title">
       <p className="eyebrow">
-        Domain {index + 1} of {domains.length} · {progress.answered} of {progress.total} answered
+        {stepLabel(1, ws.status === 'submitted')} · Domain {index + 1} of {domains.length} ·{' '}
+        {progress.answered} of {progress.total} answered
       </p>
       <div id="domain-title">
         <PageHeading title={domain.name} />

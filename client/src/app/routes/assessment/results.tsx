@@ -1,25 +1,48 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeading } from '../../../components/page-heading';
+import { Skeleton } from '../../../components/skeleton';
 import { useWorkspace } from '../../../features/assessments/lib/workspace-context';
 import { useAuth } from '../../../features/auth/lib/auth-context';
+import { useResults } from '../../../features/results/api/get-results';
+import { DomainReadings } from '../../../features/results/components/domain-readings';
+import { OverallSummary } from '../../../features/results/components/overall-summary';
 import { RadarChart } from '../../../features/results/components/radar-chart';
+import { Recommendations } from '../../../features/results/components/recommendations';
 import { ScoresTable } from '../../../features/results/components/scores-table';
-import { radarGeometry } from '../../../features/results/lib/radar-data';
+import { radarGeometry, radarLayout } from '../../../features/results/lib/radar-data';
+import { useElementWidth } from '../../../features/results/lib/use-element-width';
 import { formatDate } from '../../../lib/format';
 
-/** The radar of the 12 domain scores, priority domains called out, printable. */
+/** Results worth acting on: headline, radar, next steps, scores with bands and change; printable for a board. */
 export function ResultsRoute() {
   const ws = useWorkspace();
   const { user } = useAuth();
-  const results = ws.triageResults;
-  const geometry = useMemo(
-    () =>
-      results ? radarGeometry(ws.questionnaire.domains, results.domainScores, results.priorityDomains) : null,
-    [results, ws.questionnaire.domains],
+  const triage = ws.triageResults;
+  const results = useResults(ws.assessmentId, ws.submittedAt);
+  const figure = useRef<HTMLDivElement>(null);
+  const layout = radarLayout(useElementWidth(figure, 800));
+  const data = results.data;
+  const geometry = useMemo(() => {
+    if (!triage) return null;
+    const previous = data?.domains.flatMap((d) =>
+      d.previousScore === null ? [] : [{ domainId: d.domainId, score: d.previousScore }],
+    );
+    return radarGeometry(ws.questionnaire.domains, triage.domainScores, triage.priorityDomains, {
+      width: layout.width,
+      height: layout.height,
+      radius: layout.radius,
+      labelGap: layout.labels === 'names' ? 18 : 16,
+      previous,
+    });
+  }, [triage, ws.questionnaire.domains, layout.width, layout.height, layout.radius, layout.labels, data]);
+  const details = useMemo(
+    () => (data ? new Map(data.domains.map((d) => [d.domainId, d])) : undefined),
+    [data],
   );
 
-  if (!results || !geometry) {
+  if (!triage || !geometry) {
     return (
       <section>
         <PageHeading title="Results" />
@@ -31,37 +54,40 @@ export function ResultsRoute() {
     );
   }
   const priority = geometry.points.filter((p) => p.priority);
-  const average = Math.round(
-    geometry.points.reduce((sum, p) => sum + (p.score ?? 0), 0) / Math.max(geometry.points.length, 1),
-  );
+  const compared = Boolean(data?.previous);
   return (
     <section className="results">
+      <p className="print-only print-brand">ScaleMap · Scale-readiness report</p>
       <div className="page-head">
         <div>
           <PageHeading title="Your scale-readiness results" />
           <p className="muted">
-            {user?.companyName ? `${user.companyName} · ` : ''}
-            {ws.submittedAt ? `Submitted ${formatDate(ws.submittedAt)} · ` : ''}Average score {average} out of
-            100
+            {[
+              user?.companyName,
+              data?.name ?? ws.name,
+              ws.submittedAt ? `Submitted ${formatDate(ws.submittedAt)}` : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
         </div>
         <button type="button" className="button button--secondary no-print" onClick={() => window.print()}>
           Print or save as PDF
         </button>
       </div>
-      <div className="results__grid">
-        <figure className="card radar-figure">
-          <RadarChart geometry={geometry} title="Scale-readiness score by domain, out of 100" />
-          <figcaption className="legend">
-            <span>
-              <span className="legend__swatch legend__swatch--score" aria-hidden="true" /> Score (outer ring =
-              100)
-            </span>
-            <span>
-              <span className="legend__swatch legend__swatch--priority" aria-hidden="true" /> Priority domain
-            </span>
-          </figcaption>
-        </figure>
+      {results.error ? (
+        <ErrorAlert
+          error={results.error}
+          title="Bands, readings and next steps could not be loaded"
+          onRetry={results.reload}
+        />
+      ) : null}
+      <div className="results__summary">
+        {data ? (
+          <OverallSummary results={data} bands={ws.questionnaire.bands ?? []} />
+        ) : results.loading ? (
+          <Skeleton label="Loading your readings…" variant="form" />
+        ) : null}
         <div className="card priority-callout">
           <h2>Fix these first</h2>
           {priority.length ? (
@@ -78,7 +104,42 @@ export function ResultsRoute() {
           )}
         </div>
       </div>
-      <ScoresTable points={geometry.points} />
+      <figure className="card radar-figure">
+        <div ref={figure} className="radar-figure__canvas">
+          <RadarChart
+            geometry={geometry}
+            labels={layout.labels}
+            title="Scale-readiness score by domain, out of 100"
+          />
+        </div>
+        <figcaption className="legend">
+          <span>
+            <span className="legend__swatch legend__swatch--score" aria-hidden="true" /> Score (outer ring =
+            100)
+          </span>
+          <span>
+            <span className="legend__swatch legend__swatch--priority" aria-hidden="true" /> Priority domain
+          </span>
+          {geometry.previousPolygon ? (
+            <span>
+              <span className="legend__swatch legend__swatch--previous" aria-hidden="true" /> Previous
+              assessment
+            </span>
+          ) : null}
+        </figcaption>
+        {layout.labels === 'numbers' ? (
+          <ol className="radar-legend" aria-label="Domains on the chart">
+            {geometry.points.map((p) => (
+              <li key={p.id} className={p.priority ? 'radar-legend__priority' : undefined}>
+                <span className="radar-legend__num">{p.index}</span> {p.name}
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </figure>
+      {data ? <Recommendations items={data.recommendations} /> : null}
+      <ScoresTable points={geometry.points} details={details} showChange={compared} />
+      {data ? <DomainReadings domains={data.domains} showChange={compared} /> : null}
     </section>
   );
 }

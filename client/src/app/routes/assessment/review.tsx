@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeading } from '../../../components/page-heading';
 import { submitAssessment } from '../../../features/assessments/api/submit-assessment';
+import { stepLabel } from '../../../features/assessments/lib/steps';
 import { useWorkspace } from '../../../features/assessments/lib/workspace-context';
 import { domainProgress, fieldId, missingRequired } from '../../../features/questionnaire/lib/answers';
 import { announce } from '../../../lib/announcer';
@@ -58,7 +59,7 @@ export function ReviewRoute() {
 
   return (
     <section>
-      <p className="eyebrow">Step 3 of 3</p>
+      <p className="eyebrow">{stepLabel(3, false)}</p>
       <PageHeading title="Review and submit" />
       <table className="table">
         <caption className="visually-hidden">Answers by domain</caption>

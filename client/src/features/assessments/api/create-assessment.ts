@@ -5,6 +5,7 @@ import { AssessmentStatusSchema, ProgressSchema } from './schemas';
 
 export const CreatedAssessmentSchema = z.object({
   id: z.string(),
+  name: z.optional(z.string()),
   status: AssessmentStatusSchema,
   version: z.number(),
   progress: ProgressSchema,
@@ -12,9 +13,10 @@ export const CreatedAssessmentSchema = z.object({
 });
 export type CreatedAssessment = z.infer<typeof CreatedAssessmentSchema>;
 
-/** POST /api/assessments: starts a new draft. */
-export function createAssessment(): Promise<CreatedAssessment> {
-  return apiRequest('POST', '/assessments', CreatedAssessmentSchema, { body: {} });
+/** POST /api/assessments: starts a new draft; without a name the API calls it "Assessment YYYY-MM-DD". */
+export function createAssessment(input: { name?: string } = {}): Promise<CreatedAssessment> {
+  const name = input.name?.trim();
+  return apiRequest('POST', '/assessments', CreatedAssessmentSchema, { body: name ? { name } : {} });
 }
 
 export function useCreateAssessment() {

@@ -11,6 +11,7 @@ import {
 
 export const AssessmentSchema = z.object({
   id: z.string(),
+  name: z.optional(z.string()),
   status: AssessmentStatusSchema,
   version: z.number(),
   responses: z.record(z.string(), AnswerValueSchema),

@@ -7,6 +7,7 @@ export const AssessmentSummarySchema = z.object({
   id: z.string(),
   status: AssessmentStatusSchema,
   progress: ProgressSchema,
+  name: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.optional(z.nullable(z.string())),
   submittedAt: z.optional(z.nullable(z.string())),
@@ -15,21 +16,26 @@ export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 
 export const AssessmentListSchema = z.object({
   items: z.array(AssessmentSummarySchema),
-  /** The cursor to the next page; null on the last. */
+  /** Set when there are more: pass it back as `cursor` for the next page. */
   nextCursor: z.optional(z.nullable(z.string())),
 });
+export type AssessmentPage = { items: AssessmentSummary[]; nextCursor: string | null };
 
-/** The dashboard shows this many, most recently changed first (the API's largest page). */
-const DASHBOARD_PAGE = 100;
+/** GET /api/assessments: one page of the signed-in user's assessments, newest change first. */
+export async function getAssessmentPage(
+  cursor?: string | null,
+  signal?: AbortSignal,
+): Promise<AssessmentPage> {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+  const body = await apiRequest('GET', `/assessments${query}`, AssessmentListSchema, { signal });
+  return { items: body.items, nextCursor: body.nextCursor ?? null };
+}
 
-/** GET /api/assessments: the signed-in user's most recently changed assessments. */
+/** The first page; `useAssessmentList` adds "load more". */
 export async function getAssessments(signal?: AbortSignal): Promise<AssessmentSummary[]> {
-  const body = await apiRequest('GET', `/assessments?limit=${DASHBOARD_PAGE}`, AssessmentListSchema, {
-    signal,
-  });
-  return body.items;
+  return (await getAssessmentPage(null, signal)).items;
 }
 
 export function useAssessments() {
-  return useQuery('assessments', getAssessments);
+  return useQuery('assessments', (signal) => getAssessmentPage(null, signal));
 }

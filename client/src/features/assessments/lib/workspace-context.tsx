@@ -9,6 +9,8 @@ import type { AnswerValue, AssessmentDocument, TriageResults } from '../api/sche
 
 type Workspace = {
   assessmentId: string;
+  /** The assessment's name, when the API sends one. */
+  name: string | null;
   questionnaire: Questionnaire;
   status: Assessment['status'];
   values: Responses;
@@ -78,6 +80,7 @@ export function WorkspaceProvider({
   const value = useMemo<Workspace>(
     () => ({
       assessmentId: id,
+      name: assessment.name ?? null,
       questionnaire,
       status,
       values: autosave.values,
@@ -96,6 +99,7 @@ export function WorkspaceProvider({
     }),
     [
       id,
+      assessment.name,
       questionnaire,
       status,
       autosave.values,

@@ -3,12 +3,15 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/problem';
 import { useConfirm } from '../api/confirm';
+import { useResendConfirmation } from '../api/resend-confirmation';
 
 /** The emailed confirmation code step (shown when the API says confirmation is required). */
 export function ConfirmForm({ email, onConfirmed }: { email: string; onConfirmed: () => void }) {
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const { run, pending, error } = useConfirm();
+  const resend = useResendConfirmation();
+  const [resent, setResent] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,6 +47,25 @@ export function ConfirmForm({ email, onConfirmed }: { email: string; onConfirmed
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Confirming…' : 'Confirm'}
       </button>
+      <p className="muted">
+        No email after a few minutes? Check your spam folder, or{' '}
+        <button
+          type="button"
+          className="button button--link"
+          disabled={resend.pending}
+          onClick={async () => {
+            setResent(false);
+            if (await resend.run({ email })) setResent(true);
+          }}
+        >
+          send a new code
+        </button>
+        .
+      </p>
+      <div role="status">
+        {resent ? <p className="alert alert--success">We sent a new code to {email}.</p> : null}
+      </div>
+      {resend.error ? <ErrorAlert error={resend.error} /> : null}
     </form>
   );
 }

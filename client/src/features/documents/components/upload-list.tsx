@@ -19,12 +19,16 @@ const STATUS_TEXT: Record<UploadItem['status'], string> = {
   rejected: 'Not allowed',
 };
 
-/** The files being uploaded now, each with its own progress bar and actions. */
+/**
+ * The files being uploaded now, each with its own progress bar and actions. A finished upload leaves
+ * this list: it is in the attached table from then on, so it is not shown twice.
+ */
 export function UploadList({ items, onCancel, onRetry, onDismiss }: UploadListProps) {
-  if (items.length === 0) return null;
+  const shown = items.filter((i) => i.status !== 'done');
+  if (shown.length === 0) return null;
   return (
     <ul className="upload-list" aria-label="Uploads in progress">
-      {items.map((item) => {
+      {shown.map((item) => {
         const pct = Math.round(item.progress * 100);
         const tone =
           item.status === 'done'

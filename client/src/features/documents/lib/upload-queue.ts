@@ -32,6 +32,8 @@ type QueueOptions<D> = {
   concurrency?: number;
   /** Documents already attached (the API allows 20 per assessment). */
   existingCount: () => number;
+  /** Documents already attached, to catch the same file being added twice. */
+  existing?: () => { fileName: string; sizeBytes?: number }[];
   onUploaded?: (document: D, item: UploadItem) => void;
   onFailed?: (item: UploadItem) => void;
 };
@@ -68,7 +70,7 @@ export class UploadQueue<D extends UploadedDocument> {
       nextKey += 1;
       const key = `upload-${nextKey}`;
       const active = this.items.filter((i) => ACTIVE.includes(i.status)).length;
-      let error = checkFile(file);
+      let error = checkFile(file) ?? this.duplicateOf(file);
       if (!error && this.options.existingCount() + active >= MAX_DOCUMENTS) {
         error = `${file.name} was not added: an assessment can have at most ${MAX_DOCUMENTS} documents.`;
       }
@@ -88,6 +90,19 @@ export class UploadQueue<D extends UploadedDocument> {
     this.emit();
     this.pump();
     return added;
+  }
+
+  /** Same name and size as a document already attached or on its way: almost surely the same file. */
+  private duplicateOf(file: File): string | null {
+    const same = (name: string, size?: number) =>
+      name.toLowerCase() === file.name.toLowerCase() && (size === undefined || size === file.size);
+    const attached = (this.options.existing?.() ?? []).some((d) => same(d.fileName, d.sizeBytes));
+    const queued = this.items.some(
+      (i) => (ACTIVE.includes(i.status) || i.status === 'done') && same(i.fileName, i.sizeBytes),
+    );
+    if (attached) return `${file.name} is already attached. Delete the attached copy first to replace it.`;
+    if (queued) return `${file.name} is already being uploaded.`;
+    return null;
   }
 
   cancel(key: string): void {

@@ -3,6 +3,7 @@ import { type QueueApi, type UploadedDocument, type UploadItem, UploadQueue } fr
 
 type Options<D> = {
   existingCount: () => number;
+  existing?: () => { fileName: string; sizeBytes?: number }[];
   onUploaded?: (document: D, item: UploadItem) => void;
   onFailed?: (item: UploadItem) => void;
 };
@@ -15,6 +16,7 @@ export function useUploadQueue<D extends UploadedDocument>(api: QueueApi<D>, opt
   if (ref.current === null) {
     ref.current = new UploadQueue(api, {
       existingCount: () => latest.current.existingCount(),
+      existing: () => latest.current.existing?.() ?? [],
       onUploaded: (doc, item) => latest.current.onUploaded?.(doc, item),
       onFailed: (item) => latest.current.onFailed?.(item),
     });

@@ -31,9 +31,20 @@ export const DomainSchema = z.object({
 });
 export type Domain = z.infer<typeof DomainSchema>;
 
+/** Score bands from the catalogue (critical gap … scale-ready); components never hard-code thresholds. */
+export const BandSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  min: z.number(),
+  max: z.number(),
+  summary: z.optional(z.string()),
+});
+export type Band = z.infer<typeof BandSchema>;
+
 export const QuestionnaireSchema = z.object({
   version: z.union([z.string(), z.number()]),
   domains: z.array(DomainSchema),
+  bands: z.optional(z.array(BandSchema)),
 });
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
 

@@ -50,7 +50,7 @@ export function SaveStatus({
       data-status={snapshot.status}
     >
       <span className="save-status__dot" aria-hidden="true" />
-      <span>{text}</span>
+      <span className="save-status__text">{text}</span>
       {snapshot.status === 'error' && snapshot.error instanceof ApiError && snapshot.error.status === 401 ? (
         // A new tab keeps this page, and the unsaved answers in it, alive while the user signs in.
         <a href="/login" target="_blank" rel="noopener">

@@ -1,14 +1,26 @@
 import { useId } from 'react';
 import { describeRadar, type RadarGeometry, wrapLabel } from '../lib/radar-data';
 
-/** The radar as accessible SVG: role="img" with a title and a text summary; the table carries the data. */
-export function RadarChart({ geometry, title }: { geometry: RadarGeometry; title: string }) {
+type RadarChartProps = {
+  geometry: RadarGeometry;
+  title: string;
+  /** Names beside the axes (wide), or numbers on the axes with a legend outside the chart (narrow). */
+  labels?: 'names' | 'numbers';
+};
+
+/**
+ * The radar as accessible SVG: role="img" with a title and a text summary; the table carries the
+ * data. The geometry is drawn at the size it is shown, so stylesheet font sizes are real pixels.
+ */
+export function RadarChart({ geometry, title, labels = 'names' }: RadarChartProps) {
   const id = useId();
-  const { size, center, points, rings } = geometry;
+  const { size, center, points, rings, ticks } = geometry;
   return (
     <svg
-      className="radar"
+      className={`radar radar--${labels}`}
       viewBox={`0 0 ${size.width} ${size.height}`}
+      width={size.width}
+      height={size.height}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       data-testid="radar-chart"
@@ -22,17 +34,10 @@ export function RadarChart({ geometry, title }: { geometry: RadarGeometry; title
         {points.map((p) => (
           <line key={p.id} x1={center.x} y1={center.y} x2={p.axisX} y2={p.axisY} />
         ))}
-        {rings.map((r) => (
-          <text
-            key={r.level}
-            x={center.x + 3}
-            y={center.y - (r.level / 100) * geometry.radius - 2}
-            className="radar__tick"
-          >
-            {r.level}
-          </text>
-        ))}
       </g>
+      {geometry.previousPolygon ? (
+        <polygon className="radar__previous" points={geometry.previousPolygon} />
+      ) : null}
       <polygon className="radar__area" points={geometry.polygon} />
       <g>
         {points.map((p) =>
@@ -50,18 +55,28 @@ export function RadarChart({ geometry, title }: { geometry: RadarGeometry; title
             <circle key={p.id} className="radar__point" cx={p.x} cy={p.y} r={5.5} />
           ),
         )}
+      </g>
+      <g className="radar__ticks">
+        {ticks.map((t) => (
+          <text key={t.level} x={t.x} y={t.y} dy="0.35em" textAnchor="middle" className="radar__tick">
+            {t.level}
+          </text>
+        ))}
+      </g>
+      <g>
         {points.map((p) => {
+          const cls = `radar__label${p.priority ? ' radar__label--priority' : ''}`;
+          if (labels === 'numbers') {
+            return (
+              <text key={p.id} x={p.labelX} y={p.labelY} dy="0.35em" textAnchor={p.anchor} className={cls}>
+                {p.index}
+              </text>
+            );
+          }
           const lines = wrapLabel(p.name);
           const dy = p.labelY < center.y - 10 ? -(lines.length - 1) * 16 : 5;
           return (
-            <text
-              key={p.id}
-              x={p.labelX}
-              y={p.labelY + dy}
-              textAnchor={p.anchor}
-              className={`radar__label${p.priority ? ' radar__label--priority' : ''}`}
-            >
-              <tspan className="radar__num">{p.index}</tspan>
+            <text key={p.id} x={p.labelX} y={p.labelY + dy} textAnchor={p.anchor} className={cls}>
               {lines.map((line, i) => (
                 <tspan key={line} className="radar__name" x={p.labelX} dy={i === 0 ? 0 : 16}>
                   {i === 0 ? `${p.index}. ` : ''}

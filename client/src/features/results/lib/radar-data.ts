@@ -25,8 +25,38 @@ export type RadarGeometry = {
   points: RadarPoint[];
   /** SVG `points` attribute of the score polygon. */
   polygon: string;
+  /** The earlier assessment's scores, when there is one to compare with. */
+  previousPolygon: string | null;
   rings: { level: number; points: string }[];
+  /**
+   * Ring values ("20" … "100"), set half-way between the first two axes so no score marker on an
+   * axis can cover them.
+   */
+  ticks: { level: number; x: number; y: number }[];
 };
+
+export type RadarLayout = {
+  width: number;
+  height: number;
+  radius: number;
+  /** Wide enough for names beside the chart, or numbers on the chart with a legend below. */
+  labels: 'names' | 'numbers';
+};
+
+/**
+ * Chart size for the width it is drawn at, one SVG unit per CSS pixel, so label font sizes in the
+ * stylesheet are the sizes on screen at every width (never scaled down to a few pixels).
+ */
+export function radarLayout(width: number): RadarLayout {
+  const w = Math.max(260, Math.round(width));
+  if (w >= 600) {
+    const height = Math.min(620, Math.max(440, Math.round(w * 0.7)));
+    const radius = Math.round(Math.min(height / 2 - 48, w / 2 - 175));
+    return { width: w, height, radius, labels: 'names' };
+  }
+  // Room outside the rings for two-digit numbers ("10", "11", "12") at 15 px.
+  return { width: w, height: w, radius: Math.round(w / 2 - 40), labels: 'numbers' };
+}
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
@@ -42,7 +72,13 @@ export function radarGeometry(
   domains: RadarDomain[],
   scores: RadarScore[],
   priorityDomains: string[],
-  { width = 800, height = 560, radius = 165 } = {},
+  {
+    width = 800,
+    height = 560,
+    radius = 165,
+    labelGap = 18,
+    previous = [] as RadarScore[],
+  }: { width?: number; height?: number; radius?: number; labelGap?: number; previous?: RadarScore[] } = {},
 ): RadarGeometry {
   const byId = new Map(scores.map((s) => [s.domainId, clampScore(s.score)]));
   const all = [...domains];
@@ -59,7 +95,7 @@ export function radarGeometry(
     const score = byId.get(d.id) ?? null;
     const p = at(i, ((score ?? 0) / 100) * radius);
     const axis = at(i, radius);
-    const label = at(i, radius + 18);
+    const label = at(i, radius + labelGap);
     const anchor = Math.abs(label.cos) < 0.2 ? 'middle' : label.cos > 0 ? 'start' : 'end';
     return {
       id: d.id,
@@ -81,13 +117,27 @@ export function radarGeometry(
       .map((_, i) => at(i, (level / 100) * radius))
       .map((p) => `${p.x},${p.y}`)
       .join(' ');
+  const before = new Map(previous.map((s) => [s.domainId, clampScore(s.score)]));
+  const previousPolygon = all.every((d) => before.has(d.id))
+    ? all
+        .map((d, i) => at(i, ((before.get(d.id) ?? 0) / 100) * radius))
+        .map((p) => `${p.x},${p.y}`)
+        .join(' ')
+    : null;
+  const tickAngle = -Math.PI / 2 + Math.PI / n;
   return {
     size: { width, height },
     center: { x: cx, y: cy },
     radius,
     points,
     polygon: points.map((p) => `${p.x},${p.y}`).join(' '),
+    previousPolygon,
     rings: [20, 40, 60, 80, 100].map((level) => ({ level, points: ring(level) })),
+    ticks: [20, 40, 60, 80, 100].map((level) => ({
+      level,
+      x: round(cx + (level / 100) * radius * Math.cos(tickAngle)),
+      y: round(cy + (level / 100) * radius * Math.sin(tickAngle)),
+    })),
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "assessments" ADD COLUMN "name" text DEFAULT 'Assessment ' || to_char(now() at time zone 'UTC', 'YYYY-MM-DD') NOT NULL;
