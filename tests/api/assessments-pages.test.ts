@@ -47,7 +47,7 @@ describe('POST /api/assessments (draft cap)', () => {
     expect(statuses.filter((s) => s === 422)).toHaveLength(40 - CAP);
     const refused = expectProblem(results.find((r) => r.status === 422)!, 422);
     expect(refused.detail).toBe(
-      `You can have at most ${CAP} drafts at a time. Submit a draft before starting another.`,
+      `You can have at most ${CAP} drafts at a time. Submit or delete a draft before starting another.`,
     );
     expect(await drafts(user.userId)).toBe(CAP);
   });
