@@ -20,6 +20,9 @@ const base = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60_000,
+  // A suite whose cleanup never ran (a failed assertion before a server's stop) must not keep Jest,
+  // and CI, waiting on open handles: report and exit.
+  forceExit: true,
   projects: [
     {
       ...base,
