@@ -70,7 +70,7 @@ describe('an entry started with a required variable missing', () => {
   }));
 
   it.each(cases)(
-    'when $entry.out starts without $key, then it exits non-zero within 2 s naming it',
+    'when $entry.out starts without $key, then it exits non-zero naming it instead of waiting',
     async ({ key, entry }) => {
       const { [key]: _removed, ...env } = paperCloudEnv;
       const [file, exportName] = (entry.handler ?? '').split('.');
@@ -79,7 +79,9 @@ describe('an entry started with a required variable missing', () => {
       const exit = await runNode(args, env, task.dir);
       expect(exit.code).not.toBe(0);
       expect(exit.code).not.toBeNull();
-      expect(exit.ms).toBeLessThan(2000);
+      // Not a speed target (bench/ measures start-up): a guard that it exits at once instead of
+      // waiting on a connection, generous enough for a loaded CI machine.
+      expect(exit.ms).toBeLessThan(15_000);
       expect(exit.stderr).toContain(key);
     },
   );
