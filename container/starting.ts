@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
+import { validId } from '../functions/api/platform/http/correlation';
 import type { Problem } from '../functions/api/platform/http/problem';
 
 /** Seconds a client should wait before asking again while the app starts. */
 const RETRY_AFTER_S = 2;
 
 /** The 503 for a request that arrives before the app is attached: fast, never a hang. */
-function answerStarting(res: http.ServerResponse): void {
-  const correlationId = randomUUID();
+function answerStarting(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const incoming = req.headers['x-correlation-id'];
+  const correlationId = typeof incoming === 'string' && validId.test(incoming) ? incoming : randomUUID();
   const problem: Problem = {
     type: '/problems/service-unavailable',
     title: 'Service Unavailable',
@@ -35,7 +37,7 @@ function answerStarting(res: http.ServerResponse): void {
  */
 export function answerWhileStarting(server: http.Server): { attach(app: http.RequestListener): void } {
   let app: http.RequestListener | undefined;
-  server.on('request', (req, res) => (app ? app(req, res) : answerStarting(res)));
+  server.on('request', (req, res) => (app ? app(req, res) : answerStarting(req, res)));
   return {
     attach(ready) {
       app = ready;
