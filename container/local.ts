@@ -11,6 +11,7 @@ import { migratePostgres } from '../functions/api/platform/db/migrate';
 import { createPostgresDatabase } from '../functions/api/platform/db/postgres';
 import { answerClientErrors } from '../functions/api/platform/http/client-error';
 import { standInEnv } from './stand-ins/env';
+import { answerWhileStarting, busyPortMessage } from './starting';
 
 export interface LocalOptions {
   /** Port for the app; 0 picks a free one. @default 3000 */
@@ -42,8 +43,10 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalServe
   mkdirSync(dataDir, { recursive: true });
   const env = options.env ?? {};
 
-  // Listen first, so the stand-ins can be told the app's real origin.
+  // Listen first, so the stand-ins can be told the app's real origin; until the app is attached,
+  // requests (a browser opened at once, a health probe) get a fast 503 instead of hanging.
   const server = http.createServer();
+  const starting = answerWhileStarting(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 3000, '127.0.0.1', resolve);
@@ -88,7 +91,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalServe
     db = await startPglite({ dataDir: path.join(dataDir, 'pg') });
   }
   const deps = buildDeps(config, { db });
-  server.on('request', createApp(deps));
+  starting.attach(createApp(deps));
   answerClientErrors(server, deps.logger);
 
   return {
@@ -157,7 +160,9 @@ if (require.main === module) {
       process.once('SIGTERM', stop);
     },
     (err) => {
-      console.error('ScaleMap failed to start:', err);
+      const busy = busyPortMessage(err);
+      if (busy) console.error(busy);
+      else console.error('ScaleMap failed to start:', err);
       process.exit(1);
     },
   );

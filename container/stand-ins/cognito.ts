@@ -1,3 +1,5 @@
+// First: silences aws-sdk v2's end-of-support NOTE before cognito-local loads it.
+import './quiet-aws-sdk-v2';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -3,7 +3,8 @@ import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../deps';
 import { runWithRequestContext } from '../observability/logger';
 
-const validId = /^[A-Za-z0-9._:-]{8,128}$/;
+/** What an incoming correlation id may look like; anything else is replaced by a new one. */
+export const validId = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
  * Picks the correlation id: a valid incoming `x-correlation-id`, API Gateway's request id, the ALB's
