@@ -4,7 +4,10 @@
  * writable /tmp, an unprivileged user, the host network. Time runs from `podman run` being spawned
  * until the Runtime API receives the `/response` of the first invocation.
  */
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runContainer } from '../../container/rehearse/container';
 import { lambdaPlatformEnv } from '../../container/rehearse/env';
@@ -119,8 +122,40 @@ export function httpApiEvent(path: string): Record<string, unknown> {
   };
 }
 
+/**
+ * Preloaded into the container's Node (NODE_OPTIONS=--require): on SIGTERM, after the first response,
+ * it writes the CPU time Node has used so far (init + first invocation; the runtime then idles in
+ * its long poll). CPU time holds steady on a busy machine, where wall time swings.
+ */
+const CPU_PROBE = `process.on('SIGTERM', () => {
+  const u = process.cpuUsage();
+  process.stderr.write('[bench-cpu] ' + JSON.stringify({ cpuMs: (u.user + u.system) / 1000 }) + '\\n');
+  process.exit(0);
+});
+`;
+const CPU_PROBE_IN_CONTAINER = '/opt/scalemap-bench/cpu.cjs';
+let cpuProbeFile: string | undefined;
+
+function cpuProbe(): string {
+  if (!cpuProbeFile) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scalemap-bench-cpu-'));
+    cpuProbeFile = path.join(dir, 'cpu.cjs');
+    writeFileSync(cpuProbeFile, CPU_PROBE);
+    chmodSync(dir, 0o755);
+    chmodSync(cpuProbeFile, 0o644);
+  }
+  return cpuProbeFile;
+}
+
+export function removeCpuProbe(): void {
+  if (cpuProbeFile) rmSync(path.dirname(cpuProbeFile), { recursive: true, force: true });
+  cpuProbeFile = undefined;
+}
+
 export interface LambdaSample {
   ms: number;
+  /** Node's CPU time (user + system) for init + the first invocation, when measured. */
+  cpuMs?: number;
   statusCode: number;
   /** Output lines of the container (for the compile-cache proof). */
   lines: string[];
@@ -132,6 +167,7 @@ export async function firstResponse(
   handler: string,
   env: Record<string, string>,
   event: unknown,
+  measureCpu = false,
 ): Promise<LambdaSample> {
   const api = new RuntimeApi(`arn:aws:lambda:${REGION}:000000000000:function:${FN.logicalId}`);
   const address = await api.start();
@@ -142,8 +178,14 @@ export async function firstResponse(
     command: [handler],
     user: SANDBOX_USER,
     readOnly: true,
-    env: { ...env, ...lambdaPlatformEnv(FN, address, REGION) },
+    mounts: measureCpu ? { [cpuProbe()]: CPU_PROBE_IN_CONTAINER } : {},
+    env: {
+      ...env,
+      ...lambdaPlatformEnv(FN, address, REGION),
+      ...(measureCpu ? { NODE_OPTIONS: `--require ${CPU_PROBE_IN_CONTAINER}` } : {}),
+    },
   });
+  let stopped = false;
   try {
     const result = await api.invoke(event, 60_000);
     const ms = performance.now() - t0;
@@ -153,9 +195,18 @@ export async function firstResponse(
       );
     }
     const statusCode = (result.payload as { statusCode?: number }).statusCode ?? 0;
-    return { ms, statusCode, lines: container.lines };
+    let cpuMs: number | undefined;
+    if (measureCpu) {
+      await container.stop(5);
+      stopped = true;
+      const line = container.lines.find((l) => l.startsWith('[bench-cpu] '));
+      if (!line)
+        throw new Error(`${image}: no CPU figure after SIGTERM\n${container.lines.slice(-10).join('\n')}`);
+      cpuMs = (JSON.parse(line.slice('[bench-cpu] '.length)) as { cpuMs: number }).cpuMs;
+    }
+    return { ms, cpuMs, statusCode, lines: container.lines };
   } finally {
-    await container.kill();
+    if (!stopped) await container.kill();
     await api.stop();
   }
 }
