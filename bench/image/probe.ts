@@ -86,8 +86,7 @@ export function apiEnvironment(sinkPort: number): Record<string, string> {
 }
 
 /** An API Gateway HTTP API (v2) event for `GET path`, as API Gateway sends it. */
-export function httpApiEvent(path: string): Record<string, unknown> {
-  const now = new Date();
+export function httpApiEvent(path: string, now = new Date()): Record<string, unknown> {
   return {
     version: '2.0',
     routeKey: '$default',
