@@ -4,7 +4,7 @@
  *
  *   npm run bench                       # everything, full length
  *   npm run bench -- --quick            # short runs for development
- *   npm run bench -- throughput journey # only some benches (throughput|journey|client|cold-start)
+ *   npm run bench -- throughput journey # only some benches (throughput|journey|client|cold-start|image)
  *   npm run bench -- --cpu-prof         # profile the server under test (bench/results/profiles)
  *   npm run bench -- --runs 5 --users 10,50 --db-url postgres://postgres@127.0.0.1:5432/postgres
  */
@@ -17,7 +17,7 @@ import type { BenchOptions } from './lib/options';
 import { type BenchResult, type GoalCheck, goalTable, machineLoad, writeResults } from './lib/report';
 import { describeTargets } from './lib/target';
 
-const benches = ['throughput', 'journey', 'client', 'cold-start'] as const;
+const benches = ['throughput', 'journey', 'client', 'cold-start', 'image'] as const;
 type BenchName = (typeof benches)[number];
 
 const { values, positionals } = parseArgs({
@@ -37,7 +37,7 @@ const { values, positionals } = parseArgs({
 
 function usage(): never {
   console.log(
-    'usage: npm run bench -- [--quick] [--runs N] [--users 10,50,200] [--pool N] [--server production|tsx] [--stand-ins separate|in-process] [--cpu-prof] [--db-url URL] [throughput|journey|client|cold-start ...]',
+    'usage: npm run bench -- [--quick] [--runs N] [--users 10,50,200] [--pool N] [--server production|tsx] [--stand-ins separate|in-process] [--cpu-prof] [--db-url URL] [throughput|journey|client|cold-start|image ...]',
   );
   process.exit(0);
 }
@@ -85,6 +85,14 @@ async function runBench(name: BenchName, options: BenchOptions): Promise<BenchRe
       return (await import('./client/index')).run(options);
     case 'cold-start':
       return coldStart(options);
+    case 'image':
+      // P2/P3 inside the built image (podman); its own default of 7 containers per variant.
+      return (await import('./image/index')).run({
+        quick: options.quick,
+        resultsDir: options.resultsDir,
+        log: options.log,
+        ...(values.runs ? { runs: options.runs } : {}),
+      });
   }
 }
 
