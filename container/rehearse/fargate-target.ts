@@ -3,21 +3,10 @@
  * root filesystem mode and environment. The front proxies to it as the ALB would.
  */
 import http from 'node:http';
-import net from 'node:net';
+import { freePort } from '../stand-ins/free-port';
 import { type RunningContainer, runContainer } from './container';
 import type { ApiHandler } from './front';
 import type { FargateContainerSpec } from './template';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RehearsedTask {
   container: RunningContainer;

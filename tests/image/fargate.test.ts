@@ -5,6 +5,7 @@
 import type { Rehearsal } from '../../container/rehearse/rehearsal';
 import { requiredCloudKeys } from '../../functions/api/config';
 import { ApiClient, registerAndLogin } from '../support/client';
+import { healthAfterS3Stops } from './support/health';
 import { runJourney } from './support/journey';
 import { rehearse } from './support/rehearsal';
 
@@ -56,16 +57,10 @@ describe('The image on Fargate (npm run rehearse -- --target fargate)', () => {
   );
 
   it('when /api/health is asked, then 200; when the S3 stand-in stops, then 503 naming s3', async () => {
-    const client = new ApiClient(rehearsal.url);
-    expect((await client.get('/api/health')).status).toBe(200);
-    await rehearsal.s3.stop();
-    let down = await client.get<{ status: string; services: Record<string, string> }>('/api/health');
-    for (let i = 0; i < 20 && down.status !== 503; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      down = await client.get('/api/health');
-    }
-    expect(down.status).toBe(503);
-    expect(down.body.services).toEqual({ db: 'up', s3: 'down', cognito: 'up' });
+    const { before, after } = await healthAfterS3Stops(rehearsal.url, () => rehearsal.s3.stop());
+    expect(before.status).toBe(200);
+    expect(after.status).toBe(503);
+    expect(after.body.services).toEqual({ db: 'up', s3: 'down', cognito: 'up' });
   });
 
   it('when ECS sends SIGTERM under load, then the task drains what is in flight and exits 0 within the stop timeout', async () => {

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Rehearsal } from '../../container/rehearse/rehearsal';
 import { requiredCloudKeys } from '../../functions/api/config';
 import { ApiClient } from '../support/client';
+import { healthAfterS3Stops } from './support/health';
 import { runJourney } from './support/journey';
 import { getEvent, rehearse } from './support/rehearsal';
 
@@ -123,19 +124,11 @@ describe('The image on Lambda (npm run rehearse -- --target lambda)', () => {
   });
 
   it('when /api/health is asked, then 200; when the S3 stand-in stops, then 503 naming s3', async () => {
-    const client = new ApiClient(rehearsal.url);
-    const up = await client.get<{ status: string; services: Record<string, string> }>('/api/health');
-    expect(up.status).toBe(200);
-    expect(up.body.services).toEqual({ db: 'up', s3: 'up', cognito: 'up' });
-    await rehearsal.s3.stop();
-    // The app shares one reachability check per expiry; wait until it has been re-checked.
-    let down = await client.get<{ status: string; services: Record<string, string> }>('/api/health');
-    for (let i = 0; i < 20 && down.status !== 503; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      down = await client.get('/api/health');
-    }
-    expect(down.status).toBe(503);
-    expect(down.body).toEqual(
+    const { before, after } = await healthAfterS3Stops(rehearsal.url, () => rehearsal.s3.stop());
+    expect(before.status).toBe(200);
+    expect(before.body.services).toEqual({ db: 'up', s3: 'up', cognito: 'up' });
+    expect(after.status).toBe(503);
+    expect(after.body).toEqual(
       expect.objectContaining({ status: 'unhealthy', services: { db: 'up', s3: 'down', cognito: 'up' } }),
     );
     expect(output.join('\n')).not.toMatch(/"level":"ERROR".*password/i);
