@@ -1,90 +1,15 @@
 /**
- * The Fargate (and plain-HTTP) entry: `node server.js` in the image. Listens on PORT, and on SIGTERM
- * stops accepting, lets in-flight requests finish, closes the pool and exits before ECS's stop timeout.
+ * The Fargate (and plain-HTTP) entry: `node server.js` in the image. The fargate profile builds
+ * config and deps; serveHttp listens on PORT and drains on SIGTERM (functions/api/runtime/).
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../functions/api/app';
-import { buildDeps } from '../functions/api/bootstrap';
-import { type Config, ConfigError, loadConfig } from '../functions/api/config';
-import { answerClientErrors } from '../functions/api/platform/http/client-error';
+import { ConfigError } from '../functions/api/config';
+import { fargateRuntime } from '../functions/api/runtime/profiles';
+import { serveHttp } from '../functions/api/runtime/serve';
 
-/** Above the ALB's 60 s idle timeout, so the ALB, not us, closes idle keep-alive connections. */
-const KEEP_ALIVE_MS = 65_000;
-/** Inside ECS's default 30 s stop timeout, leaving time to close the pool and flush. */
-const DRAIN_MS = 25_000;
-const METRICS_INTERVAL_MS = 60_000;
-
-/** The task id from the ECS task metadata endpoint, for log lines; undefined off ECS. */
-async function ecsTaskId(config: Config): Promise<string | undefined> {
-  if (!config.ecsMetadataUri) return undefined;
-  try {
-    const res = await fetch(`${config.ecsMetadataUri}/task`, { signal: AbortSignal.timeout(1000) });
-    const { TaskARN } = (await res.json()) as { TaskARN?: string };
-    return TaskARN?.split('/').pop();
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Keep-alive connections would hold `server.close()` open until they time out. Once draining, every
- * response still to be written says `Connection: close`, and sockets are closed as they go idle.
- */
-function drainer(server: http.Server): () => void {
-  let draining = false;
-  const open = new Set<http.ServerResponse>();
-  server.on('request', (_req, res: http.ServerResponse) => {
-    open.add(res);
-    if (draining && !res.headersSent) res.setHeader('connection', 'close');
-    res.on('finish', () => draining && setImmediate(() => server.closeIdleConnections()));
-    res.on('close', () => open.delete(res));
+fargateRuntime()
+  .then(serveHttp)
+  .catch((err: unknown) => {
+    // Before the logger exists: one plain line naming every bad variable.
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
   });
-  return () => {
-    draining = true;
-    for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
-    server.closeIdleConnections();
-  };
-}
-
-async function main(): Promise<void> {
-  const env = loadConfig('fargate');
-  // Tasks × 10 must stay within RDS Proxy's connection budget.
-  const config = { ...env, db: { ...env.db, poolMax: Math.min(env.db.poolMax, 10) } };
-  const deps = buildDeps(config, { taskId: await ecsTaskId(config) });
-  const server = http.createServer({ keepAliveTimeout: KEEP_ALIVE_MS }, createApp(deps));
-  server.headersTimeout = KEEP_ALIVE_MS + 1000;
-  answerClientErrors(server, deps.logger);
-  const drain = drainer(server);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  const { port } = server.address() as AddressInfo;
-  deps.logger.info('listening', { port, poolMax: config.db.poolMax, taskId: deps.taskId });
-  const flusher = setInterval(() => deps.metrics.flush(), METRICS_INTERVAL_MS);
-  flusher.unref();
-
-  // ECS sends SIGTERM; SIGINT is Ctrl+C on a `docker run`.
-  const shutdown = (signal: NodeJS.Signals) => {
-    deps.logger.info('draining', { signal });
-    clearInterval(flusher);
-    // Requests still running when the drain time is up are cut, so the exit beats SIGKILL.
-    const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-    deadline.unref();
-    // close() stops accepting and closes idle keep-alive sockets; it calls back once in-flight ones end.
-    server.close(async () => {
-      clearTimeout(deadline);
-      await deps.db.close().catch((error: Error) => deps.logger.warn('pool close failed', { error }));
-      deps.metrics.flush();
-      deps.logger.info('stopped');
-      process.exit(0);
-    });
-    drain();
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-}
-
-main().catch((err: unknown) => {
-  // Before the logger exists: one plain line naming every bad variable.
-  console.error(err instanceof ConfigError ? err.message : err);
-  process.exit(1);
-});

@@ -87,7 +87,7 @@ export interface StageConfig {
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** API Lambda (target=lambda). */
   readonly lambda: {
-    /** Caps concurrent executions, and with DB_POOL_MAX=2 the DB connections (≤ 2 × this). */
+    /** Caps concurrent executions, and with the Lambda profile's 2 connections each, the DB connections (≤ 2 × this). */
     readonly reservedConcurrency: number;
     readonly memoryMiB: number;
   };

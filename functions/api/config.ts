@@ -193,7 +193,8 @@ export function loadConfig(
       user: e.DB_USER,
       iamAuth: e.DB_IAM_AUTH,
       tls: e.DB_TLS,
-      poolMax: e.DB_POOL_MAX ?? (mode === 'lambda' ? 2 : 10),
+      // The runtime profile caps this per runtime (functions/api/runtime/profiles.ts).
+      poolMax: e.DB_POOL_MAX ?? 10,
       connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     },

@@ -2,13 +2,11 @@
  * The migration entry: CDK runs it at deploy time (a Trigger) from the same image as the API.
  * drizzle records applied migrations, so running it again is a no-op.
  */
-import { loadConfig } from './config';
 import { MIGRATIONS_DIR, migratePostgres } from './platform/db/migrate';
 import { createPostgresDatabase } from './platform/db/postgres';
+import { jobConfig } from './runtime/profiles';
 
-const env = loadConfig('lambda');
-// Migrations run in one transaction on one connection.
-const config = { ...env, db: { ...env.db, poolMax: 1 } };
+const config = jobConfig();
 
 export async function handler(): Promise<{ migrated: true; folder: string }> {
   const database = createPostgresDatabase(config);

@@ -2,7 +2,7 @@ import type { Target } from '../config';
 
 /** What the app needs to know about the infrastructure, as synthesized values or tokens. */
 export interface AppEnvironmentProps {
-  /** Picks the pool size and the Fargate-only variables. */
+  /** Picks the Fargate-only variables. */
   readonly target: Target;
   /** Set explicitly on Fargate only. */
   readonly region: string;
@@ -52,8 +52,6 @@ export function appEnvironment(p: AppEnvironmentProps): Record<string, string> {
     DB_USER: p.dbUser,
     DB_IAM_AUTH: 'true',
     DB_TLS: 'verify',
-    // Lambda: one request per environment, so 2 connections; Fargate serves many at once.
-    DB_POOL_MAX: p.target === 'lambda' ? '2' : '10',
     DOCUMENTS_BUCKET: p.documentsBucket,
     COGNITO_USER_POOL_ID: p.userPoolId,
     COGNITO_CLIENT_ID: p.userPoolClientId,

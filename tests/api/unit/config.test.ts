@@ -97,7 +97,8 @@ describe('loadConfig', () => {
         port: 5432,
         iamAuth: true,
         tls: 'verify',
-        poolMax: 2,
+        // An upper bound: each runtime profile caps it (tests/api/unit/profiles.test.ts).
+        poolMax: 10,
       },
       s3: { bucket: 'scalemap-docs-prod', forcePathStyle: false },
       cognito: { userPoolId: 'eu-west-2_abc123', clientId: 'client123', autoConfirm: false },

@@ -51,11 +51,24 @@ export async function relayOutbox(
   });
 }
 
-/** Marks nothing; counts what is still waiting (for health and tests). */
-export async function pendingOutboxCount(db: Database): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(outbox)
-    .where(isNull(outbox.publishedAt));
-  return Number(row?.n ?? 0);
+/**
+ * Drains the outbox in batches while full batches keep coming and time remains, leaving `reserveMs`
+ * of the invocation for the last batch's publish and commit. Stops at the first failure: the next
+ * scheduled run retries.
+ */
+export async function drainOutbox(
+  db: Database,
+  publisher: EventPublisher,
+  remainingMs: () => number,
+  { batch = 50, reserveMs = 10_000 } = {},
+): Promise<RelayResult> {
+  const total: RelayResult = { published: 0, failed: 0 };
+  for (;;) {
+    const done = await relayOutbox(db, publisher, { limit: batch });
+    total.published += done.published;
+    total.failed += done.failed;
+    if (done.published + done.failed < batch || done.failed > 0) break;
+    if (remainingMs() < reserveMs) break;
+  }
+  return total;
 }
