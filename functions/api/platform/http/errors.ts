@@ -52,12 +52,6 @@ export class ConflictError extends HttpError {
   }
 }
 
-export class PayloadTooLargeError extends HttpError {
-  constructor(detail: string) {
-    super(413, 'Payload Too Large', detail);
-  }
-}
-
 export class UnsupportedMediaTypeError extends HttpError {
   constructor(detail: string) {
     super(415, 'Unsupported Media Type', detail);

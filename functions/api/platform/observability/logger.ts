@@ -59,7 +59,3 @@ export function currentLogger(root: Logger): AppLogger {
     error: (message, ...extra) => root.error(message, keys, ...extra),
   };
 }
-
-export function currentCorrelationId(): string | undefined {
-  return storage.getStore()?.correlationId;
-}
