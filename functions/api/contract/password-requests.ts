@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, registerRequest } from './schema';
+import { email, registerRequest } from './auth-requests';
 
 /** The same rule as at registration. */
 const newPassword = registerRequest.shape.password;
