@@ -58,13 +58,16 @@ const unsafe = new Set<Method>(['post', 'put', 'patch', 'delete']);
 
 /**
  * The statuses an operation can answer because of how it is declared, not because of what it does:
- * a body can be invalid (400), too large (413) or not JSON (415); a query invalid (400); a session
+ * a body can be invalid (400), too large (413) or not JSON (415); a query or a path's encoding invalid
+ * (400); a session
  * missing (401), a cookie request from a foreign origin refused (403), a dependency down (503).
  */
 export function impliedResponses(op: Operation): Record<number, ResponseSpec> {
   const out: Record<number, ResponseSpec> = {};
   if (op.body || op.query || op.headers) {
     out[400] = problemResponse('The request is invalid: `errors` lists each bad field.');
+  } else if (op.params) {
+    out[400] = problemResponse('The path holds a malformed percent-encoding.');
   }
   if (op.body) {
     out[413] = problemResponse('The body is larger than 100 kB.');

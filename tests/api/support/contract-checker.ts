@@ -85,8 +85,8 @@ export class ContractChecker {
     const name = `${x.method} ${x.url.split('?')[0]} → ${x.status}`;
     const type = x.headers.get('content-type')?.split(';')[0]?.trim();
     if (!found) {
-      // Unknown paths are described once (info.description): a 404 problem.
-      if (x.status !== 404) return [`${name}: no documented operation`];
+      // Unknown or malformed paths are described once (info.description): a 404 or 400 problem.
+      if (x.status !== 404 && x.status !== 400) return [`${name}: no documented operation`];
       const error = this.validate({ $ref: '#/components/schemas/Problem' }, JSON.parse(x.text));
       return error ? [`${name}: problem body: ${error}`] : [];
     }
