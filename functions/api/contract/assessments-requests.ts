@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { answerValue } from './questionnaire';
 import { hasControlChars } from './text';
 
 // Inputs of the assessment operations: server-side validation, in full zod for its messages.
@@ -23,10 +22,18 @@ export const createAssessmentRequest = z.strictObject({ name: assessmentName.opt
  * count them first: it refuses every unknown question id by name (400), so such a body fails anyway.
  */
 export const MAX_ANSWERS_PER_SAVE = 500;
+/** The longest text answer any question allows (its own `maxLength` is never more). */
+export const MAX_TEXT_ANSWER = 2000;
+
+/**
+ * An answer as sent: `answerValue`, with text documented at the longest any question allows. The
+ * service checks each answer against its own question (type, range, length) and names the field.
+ */
+const answerInput = z.union([z.number(), z.string().meta({ maxLength: MAX_TEXT_ANSWER })]);
 
 export const saveResponsesRequest = z.strictObject({
   responses: z
-    .record(z.string().min(1).max(100), z.nullable(answerValue))
+    .record(z.string().min(1).max(100), z.nullable(answerInput))
     .refine((r) => Object.keys(r).length > 0, 'Send at least one answer.')
     .meta({ minProperties: 1, maxProperties: MAX_ANSWERS_PER_SAVE }),
 });

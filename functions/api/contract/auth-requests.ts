@@ -33,9 +33,15 @@ export const registerRequest = z.strictObject({
 });
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
+/** A 6-digit e-mail code; the pattern bounds it (documented as maxLength 6 too). */
+export const code = z
+  .string()
+  .regex(/^\d{6}$/, 'The code is the 6 digits from the e-mail.')
+  .meta({ maxLength: 6 });
+
 export const confirmRequest = z.strictObject({
   email,
-  code: z.string().regex(/^\d{6}$/, 'The code is the 6 digits from the e-mail.'),
+  code,
 });
 
 export const loginRequest = z.strictObject({
