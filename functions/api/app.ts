@@ -18,10 +18,11 @@ import { documentRoutes } from './features/documents/routes';
 import { documentService } from './features/documents/service';
 import { healthRoutes } from './features/health/routes';
 import { questionnaireRoutes } from './features/questionnaire/routes';
-import { buildOpenApi } from './openapi';
+import { openApiRoute } from './openapi';
 import { accessLog } from './platform/http/access-log';
 import { correlation } from './platform/http/correlation';
 import { malformedUrl } from './platform/http/malformed-url';
+import { operationRouter } from './platform/http/operation-router';
 import { errorHandler, notFoundHandler } from './platform/http/problem';
 
 /** Where browsers upload to: S3's origin must be allowed by the SPA's CSP. */
@@ -60,24 +61,17 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  api.use('/auth', authRoutes(deps, auth));
-  api.use('/questionnaire', questionnaireRoutes());
-  api.use('/health', healthRoutes(deps));
-  // Built on first request, not at init: it is rarely asked for and costs cold-start time.
-  let openapi: string | undefined;
-  api.get('/openapi.json', (_req, res) => {
-    openapi ??= JSON.stringify(buildOpenApi(config.version));
-    res.type('application/json').send(openapi);
-  });
-  const protectedRoutes = express.Router();
-  // Scoped to its prefix, so an unknown /api route is a 404 rather than a 401.
-  protectedRoutes.use('/assessments', authenticate(auth));
-  protectedRoutes.use('/assessments/:id/documents', documentRoutes(documentService(deps)));
-  protectedRoutes.use('/assessments', assessmentRoutes(assessmentService(deps)));
-  protectedRoutes.use('/assessments', manageRoutes(manageService(deps), resultsService(deps)));
-  protectedRoutes.use('/account', authenticate(auth));
-  protectedRoutes.use('/account', accountRoutes(accountService(deps)));
-  api.use(protectedRoutes);
+  // Every operation is mounted from its contract declaration (functions/api/contract/operations).
+  const ops = operationRouter(authenticate(auth));
+  authRoutes(deps, auth, ops);
+  questionnaireRoutes(ops.mount);
+  healthRoutes(deps, ops.mount);
+  openApiRoute(config.version, ops.mount);
+  documentRoutes(documentService(deps), ops.mount);
+  assessmentRoutes(assessmentService(deps), ops.mount);
+  manageRoutes(manageService(deps), resultsService(deps), ops.mount);
+  accountRoutes(accountService(deps), ops.mount);
+  api.use(ops.router);
   api.use(notFoundHandler);
   app.use('/api', api);
 

@@ -1,339 +1,129 @@
 import { z } from 'zod';
-import * as account from './features/account/schema';
-import * as results from './features/assessments/results-schema';
-import * as assessments from './features/assessments/schema';
-import * as passwords from './features/auth/password-schema';
-import * as auth from './features/auth/schema';
-import * as documents from './features/documents/schema';
-import { healthResponse } from './features/health/schema';
-import { questionnaireResponse } from './features/questionnaire/schema';
+import { allResponses, type Operation, type ResponseSpec } from './contract/operation';
+import { operations } from './contract/operations';
+import { getOpenApi } from './contract/operations/public';
+import { problem } from './contract/problem';
+import type { OperationRouter } from './platform/http/operation-router';
 
-const problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  correlationId: z.string(),
-  errors: z
-    .array(z.object({ path: z.string(), message: z.string() }))
-    .max(20)
-    .optional(),
-  /** How many field errors were left out of `errors` (it lists at most 20). */
-  moreErrors: z.number().int().optional(),
-});
+type JsonSchema = Record<string, unknown>;
 
-/** The version ETag: GET sends it, PUT takes it back as If-Match. */
-const etagHeader = {
-  ETag: { description: 'The assessment version as a strong ETag, e.g. "3".', schema: { type: 'string' } },
-};
-
-interface Operation {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-  summary: string;
-  auth?: boolean;
-  request?: z.ZodType;
-  status: number;
-  response?: z.ZodType;
-  errors: number[];
-  /** Query and header parameters, as OpenAPI parameter objects. */
-  parameters?: Record<string, unknown>[];
-  /** Headers of the success response. */
-  headers?: Record<string, unknown>;
+/** zod → JSON Schema; `.meta()` may replace keywords (a query's text documented as an integer). */
+function jsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
+  const out = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const out = ctx.jsonSchema;
+      const meta = z.globalRegistry.get(ctx.zodSchema);
+      // A documented integer is not also a string pattern.
+      if (meta?.type === 'integer') delete out.pattern;
+      if (meta?.default !== undefined) out.default = meta.default;
+      // zod bounds every integer by the safe range: true, but noise in a document.
+      if (out.minimum === Number.MIN_SAFE_INTEGER) delete out.minimum;
+      if (out.maximum === Number.MAX_SAFE_INTEGER) delete out.maximum;
+      // A tuple of one type (scale labels) as a fixed-length array: the linters want `items`.
+      const prefix = out.prefixItems as (typeof out.items)[] | undefined;
+      if (prefix?.every((item) => JSON.stringify(item) === JSON.stringify(prefix[0]))) {
+        out.items = prefix[0];
+        delete out.prefixItems;
+      }
+    },
+  }) as JsonSchema;
+  delete out.$schema;
+  return out;
 }
 
-const ops: Operation[] = [
-  {
-    method: 'post',
-    path: '/api/auth/register',
-    summary: 'Register',
-    request: auth.registerRequest,
-    status: 201,
-    response: auth.registerResponse,
-    errors: [400, 409, 429],
-  },
-  {
-    method: 'post',
-    path: '/api/auth/confirm',
-    summary: 'Confirm the e-mail address',
-    request: auth.confirmRequest,
-    status: 204,
-    errors: [400, 429],
-  },
-  {
-    method: 'post',
-    path: '/api/auth/login',
-    summary: 'Log in; sets the session cookie',
-    request: auth.loginRequest,
-    status: 200,
-    response: auth.loginResponse,
-    errors: [400, 401, 429],
-  },
-  {
-    method: 'post',
-    path: '/api/auth/logout',
-    summary: "Log out; ends the cookie's and/or the Bearer token's login, and revokes its refresh token",
-    status: 204,
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/api/auth/me',
-    summary: 'The current user',
-    auth: true,
-    status: 200,
-    response: auth.authUser,
-    errors: [401],
-  },
-  {
-    method: 'get',
-    path: '/api/questionnaire',
-    summary: 'The questionnaire (12 domains)',
-    status: 200,
-    response: questionnaireResponse,
-    errors: [],
-  },
-  {
-    method: 'post',
-    path: '/api/assessments',
-    summary: 'Start an assessment',
-    auth: true,
-    request: assessments.createAssessmentRequest,
-    status: 201,
-    response: assessments.assessmentSummary,
-    // 422: the user already holds the maximum number of drafts.
-    errors: [400, 401, 422],
-  },
-  {
-    method: 'get',
-    path: '/api/assessments',
-    summary: "The user's assessments, most recently changed first, a page at a time",
-    auth: true,
-    status: 200,
-    response: assessments.assessmentList,
-    errors: [400, 401],
-    parameters: [
-      {
-        name: 'limit',
-        in: 'query',
-        description: 'Page size.',
-        schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-      },
-      {
-        name: 'cursor',
-        in: 'query',
-        description: 'The `nextCursor` of the previous page (opaque).',
-        schema: { type: 'string', maxLength: 200 },
-      },
-    ],
-  },
-  {
-    method: 'get',
-    path: '/api/assessments/{id}',
-    summary: 'One assessment with answers and documents',
-    auth: true,
-    status: 200,
-    response: assessments.assessmentDetail,
-    errors: [401, 404],
-    headers: etagHeader,
-  },
-  {
-    method: 'put',
-    path: '/api/assessments/{id}/responses',
-    summary: 'Autosave answers (If-Match: the ETag from GET)',
-    auth: true,
-    request: assessments.saveResponsesRequest,
-    status: 200,
-    response: assessments.saveResponsesResponse,
-    errors: [400, 401, 404, 409],
-    headers: etagHeader,
-    parameters: [
-      {
-        name: 'If-Match',
-        in: 'header',
-        description: 'The ETag from GET ("3"), or * for any version; a stale one is a 409.',
-        schema: { type: 'string' },
-      },
-    ],
-  },
-  {
-    method: 'post',
-    path: '/api/assessments/{id}/documents',
-    summary: 'Request a presigned upload',
-    auth: true,
-    request: documents.createDocumentRequest,
-    status: 201,
-    response: documents.createDocumentResponse,
-    errors: [400, 401, 404, 409, 422, 503],
-  },
-  {
-    method: 'post',
-    path: '/api/assessments/{id}/documents/{docId}/complete',
-    summary: 'Confirm an upload: checks its bytes against its type and freezes that version',
-    auth: true,
-    status: 200,
-    response: documents.documentResponse,
-    errors: [401, 404, 409, 422, 503],
-  },
-  {
-    method: 'get',
-    path: '/api/assessments/{id}/documents/{docId}/download',
-    summary: 'A presigned download URL',
-    auth: true,
-    status: 200,
-    response: documents.downloadResponse,
-    errors: [401, 404],
-  },
-  {
-    method: 'delete',
-    path: '/api/assessments/{id}/documents/{docId}',
-    summary: 'Delete a document',
-    auth: true,
-    status: 204,
-    errors: [401, 404, 409],
-  },
-  {
-    method: 'post',
-    path: '/api/assessments/{id}/submit',
-    summary: 'Submit, freeze and score',
-    auth: true,
-    status: 200,
-    response: assessments.submitResponse,
-    errors: [401, 404, 422],
-  },
-  {
-    method: 'post',
-    path: '/api/auth/resend-confirmation',
-    summary: 'Send a new confirmation code (204 whether or not the account exists)',
-    request: passwords.resendConfirmationRequest,
-    status: 204,
-    errors: [400, 429],
-  },
-  {
-    method: 'post',
-    path: '/api/auth/forgot-password',
-    summary: 'Send a password-reset code (204 whether or not the account exists)',
-    request: passwords.forgotPasswordRequest,
-    status: 204,
-    errors: [400, 429],
-  },
-  {
-    method: 'post',
-    path: '/api/auth/reset-password',
-    summary: 'Set a new password with the reset code; ends every session',
-    request: passwords.resetPasswordRequest,
-    status: 204,
-    errors: [400, 429],
-  },
-  {
-    method: 'post',
-    path: '/api/auth/change-password',
-    summary: "Change the password; ends the user's other sessions",
-    auth: true,
-    request: passwords.changePasswordRequest,
-    status: 204,
-    errors: [400, 401, 429],
-  },
-  {
-    method: 'get',
-    path: '/api/account/export',
-    summary: 'Everything stored about the user, as a JSON download',
-    auth: true,
-    status: 200,
-    response: account.exportResponse,
-    errors: [401],
-  },
-  {
-    method: 'delete',
-    path: '/api/account',
-    summary: 'Delete the account: the Cognito user, every row and every stored document',
-    auth: true,
-    request: account.deleteAccountRequest,
-    status: 204,
-    errors: [400, 401, 503],
-  },
-  {
-    method: 'patch',
-    path: '/api/assessments/{id}',
-    summary: 'Rename an assessment',
-    auth: true,
-    request: results.renameAssessmentRequest,
-    status: 200,
-    response: results.renameAssessmentResponse,
-    errors: [400, 401, 404],
-  },
-  {
-    method: 'delete',
-    path: '/api/assessments/{id}',
-    summary: 'Delete a draft with its answers and documents',
-    auth: true,
-    status: 204,
-    errors: [401, 404, 409, 503],
-  },
-  {
-    method: 'get',
-    path: '/api/assessments/{id}/results',
-    summary: 'Results: bands, readings, recommended next steps and change since the previous assessment',
-    auth: true,
-    status: 200,
-    response: results.resultsResponse,
-    errors: [401, 404, 409],
-  },
-  {
-    method: 'get',
-    path: '/api/health',
-    summary: 'Health of the app and its dependencies',
-    status: 200,
-    response: healthResponse,
-    errors: [503],
-  },
+/** Query or header parameters from an object schema's properties. */
+function parameters(schema: z.core.$ZodType | undefined, where: 'query' | 'header'): JsonSchema[] {
+  if (!schema) return [];
+  const { properties = {}, required = [] } = jsonSchema(schema, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, { description, ...rest }]) => ({
+    name:
+      where === 'header'
+        ? name.replace(/(^|-)(\w)/g, (_m, dash: string, c: string) => dash + c.toUpperCase())
+        : name,
+    in: where,
+    ...(required.includes(name) ? { required: true } : {}),
+    ...(description ? { description } : {}),
+    schema: rest,
+  }));
+}
+
+function pathParameters(op: Operation): JsonSchema[] {
+  return [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    description: 'A UUID; one that is not well-formed names nothing (404).',
+    schema: { type: 'string', format: 'uuid' },
+  }));
+}
+
+function response(status: number, spec: ResponseSpec): JsonSchema {
+  const content =
+    spec.body === 'none'
+      ? {}
+      : spec.body === 'problem'
+        ? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+        : { content: { 'application/json': { schema: jsonSchema(spec.body, 'output') } } };
+  const problemHeaders =
+    status === 503 && spec.body === 'problem'
+      ? { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } }
+      : {};
+  const headers = { ...(spec.headers ?? {}), ...problemHeaders };
+  return { description: spec.description, ...(Object.keys(headers).length ? { headers } : {}), ...content };
+}
+
+function operation(op: Operation): JsonSchema {
+  const params = [
+    ...pathParameters(op),
+    ...parameters(op.query, 'query'),
+    ...parameters(op.headers, 'header'),
+  ];
+  const responses = Object.fromEntries(
+    Object.entries(allResponses(op))
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([status, spec]) => [status, response(Number(status), spec)]),
+  );
+  return {
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    security: op.auth === 'session' ? [{ bearer: [] }, { session: [] }, { sessionHttp: [] }] : [],
+    ...(params.length ? { parameters: params } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
+
+const tags = [
+  { name: 'auth', description: 'Registration, sessions and passwords.' },
+  { name: 'account', description: "The user's data: export and deletion." },
+  { name: 'questionnaire', description: 'The public questionnaire.' },
+  { name: 'assessments', description: 'Drafts, answers, submission and results.' },
+  { name: 'documents', description: 'Supporting documents, uploaded straight to storage.' },
+  { name: 'health', description: 'Liveness and dependencies.' },
+  { name: 'meta', description: 'This document.' },
 ];
 
-const json = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
-
-/** OpenAPI 3.1, generated from the same zod schemas the routes parse with. */
+/** OpenAPI 3.1, generated from the contract: the same declarations the routes are mounted from. */
 export function buildOpenApi(version: string) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of ops) {
-    const params = [
-      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-        name: m[1],
-        in: 'path',
-        required: true,
-        schema: { type: 'string', format: 'uuid' },
-      })),
-      ...(op.parameters ?? []),
-    ];
-    const responses: Record<string, unknown> = {
-      [op.status]: {
-        ...(op.response
-          ? { description: 'OK', content: { 'application/json': { schema: json(op.response, 'output') } } }
-          : { description: 'No content' }),
-        ...(op.headers ? { headers: op.headers } : {}),
-      },
-    };
-    for (const status of op.errors) {
-      responses[status] = {
-        description: 'Problem',
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-      };
-    }
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const op of operations) {
     paths[op.path] ??= {};
-    paths[op.path]![op.method] = {
-      summary: op.summary,
-      ...(params.length ? { parameters: params } : {}),
-      ...(op.request
-        ? {
-            requestBody: {
-              required: true,
-              content: { 'application/json': { schema: json(op.request, 'input') } },
-            },
-          }
-        : {}),
-      ...(op.auth ? { security: [{ bearer: [] }, { session: [] }] } : {}),
-      responses,
-    };
+    paths[op.path]![op.method] = operation(op);
   }
   return {
     openapi: '3.1.0',
@@ -341,15 +131,50 @@ export function buildOpenApi(version: string) {
       title: 'ScaleMap API',
       version,
       description:
-        'Any path with a malformed percent-encoding is a 400, and requests the HTTP parser refuses get 400 or 431; all as application/problem+json.',
+        'Any path with a malformed percent-encoding is a 400, and requests the HTTP parser refuses get 400 or 431; a body on any call must be JSON of at most 100 kB (else 400, 413 or 415); an unknown path under /api is a 404; an unexpected failure is a 500. All as application/problem+json.',
+      contact: { name: 'ScaleMap engineering' },
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
+    servers: [{ url: '/', description: 'The origin that serves the app (relative: the API shares it).' }],
+    tags,
     paths,
     components: {
-      schemas: { Problem: json(problem, 'output') },
+      schemas: { Problem: jsonSchema(problem, 'output') },
+      headers: {
+        RetryAfter: {
+          description: 'On a 503: seconds to wait before retrying.',
+          schema: { type: 'integer', minimum: 0 },
+        },
+      },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'Cognito access token' },
-        session: { type: 'apiKey', in: 'cookie', name: '__Host-scalemap_session' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access token.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-scalemap_session',
+          description: 'The session cookie set by login, over HTTPS.',
+        },
+        sessionHttp: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'scalemap_session',
+          description: 'The same cookie over plain HTTP (`npm start` only).',
+        },
       },
     },
   };
+}
+
+/** The document at /api/openapi.json: built on first request, not at init (it costs cold-start time). */
+export function openApiRoute(version: string, mount: OperationRouter['mount']): void {
+  let document: string | undefined;
+  mount(getOpenApi, (_input, _req, res) => {
+    document ??= JSON.stringify(buildOpenApi(version));
+    res.type('application/json').send(document);
+  });
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { MAX_DOCUMENT_BYTES } from '../../functions/api/features/documents/schema';
+import { MAX_DOCUMENT_BYTES } from '../../functions/api/contract/documents';
 import { documents } from '../../functions/api/platform/db/schema';
 import { startTestApp, type TestApp } from '../support/app';
 import { type ApiClient, allAnswers, registerAndLogin, uploadViaPresignedPost } from '../support/client';

@@ -9,6 +9,9 @@ import { AuthProvider, safeNext, useAuth } from '../../client/src/features/auth/
 // config/env.ts reads import.meta.env (Vite); Jest runs CommonJS, so give it the default directly.
 jest.mock('../../client/src/config/env', () => ({ env: { VITE_API_URL: '/api', MODE: 'test' } }));
 
+/** A user id as the API sends it (the client parses with the API's contract). */
+const USER_ID = '00000000-0000-4000-8000-000000000001';
+
 type FakeResponse = { status: number; body?: unknown };
 const fetchMock = jest.fn<Promise<unknown>, [string, RequestInit]>();
 
@@ -89,14 +92,14 @@ describe('RegisterForm', () => {
   });
 
   it('when the account is created, then the caller learns whether a confirmation code is needed', async () => {
-    respond({ status: 201, body: { userId: 'u1', email: 'ada@example.com', confirmationRequired: true } });
+    respond({ status: 201, body: { userId: USER_ID, email: 'ada@example.com', confirmationRequired: true } });
     const onRegistered = jest.fn();
     render(<RegisterForm onRegistered={onRegistered} />);
     await fill();
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
     await screen.findByRole('button', { name: 'Create account' });
     expect(onRegistered).toHaveBeenCalledWith(
-      { userId: 'u1', email: 'ada@example.com', confirmationRequired: true },
+      { userId: USER_ID, email: 'ada@example.com', confirmationRequired: true },
       expect.objectContaining({ email: 'ada@example.com' }),
     );
   });
@@ -132,7 +135,7 @@ describe('LoginForm', () => {
         idToken: 'eyJ.c.d',
         expiresIn: 3600,
         tokenType: 'Bearer',
-        user: { id: 'u1', email: 'ada@example.com', companyName: 'Acme', industry: 'Manufacturing' },
+        user: { id: USER_ID, email: 'ada@example.com', companyName: 'Acme', industry: 'Manufacturing' },
       },
     });
     const onSuccess = jest.fn();
@@ -212,7 +215,7 @@ describe('AuthProvider', () => {
     localStorage.setItem('scalemap:signed-in', '1');
     respond({
       status: 200,
-      body: { id: 'u1', email: 'ada@example.com', companyName: 'Acme', industry: 'Other' },
+      body: { id: USER_ID, email: 'ada@example.com', companyName: 'Acme', industry: 'Other' },
     });
     render(
       <AuthProvider>

@@ -9,10 +9,16 @@ import { fetchMock, installFetch, request, respond } from './support/fake-fetch'
 
 jest.mock('../../client/src/config/env', () => ({ env: { VITE_API_URL: '/api', MODE: 'test' } }));
 
+/** Ids as the API sends them (the client parses with the API's contract). */
+const A1 = '00000000-0000-4000-8000-0000000000a1';
+const A2 = '00000000-0000-4000-8000-0000000000a2';
+const A3 = '00000000-0000-4000-8000-0000000000a3';
+
 const item = (id: string, name: string, status: 'draft' | 'submitted', updatedAt: string, answered = 10) => ({
   id,
   name,
   status,
+  version: 1,
   progress: { answered, total: 75 },
   createdAt: '2026-09-01T09:00:00.000Z',
   updatedAt,
@@ -41,8 +47,8 @@ describe('Dashboard', () => {
       status: 200,
       body: {
         items: [
-          item('a1', 'Q3 baseline', 'submitted', '2026-10-01T09:00:00.000Z', 75),
-          item('a2', 'Q4 board review', 'draft', '2026-11-20T09:00:00.000Z', 30),
+          item(A1, 'Q3 baseline', 'submitted', '2026-10-01T09:00:00.000Z', 75),
+          item(A2, 'Q4 board review', 'draft', '2026-11-20T09:00:00.000Z', 30),
         ],
         nextCursor: null,
       },
@@ -61,7 +67,7 @@ describe('Dashboard', () => {
     expect(within(submitted!).queryByRole('button', { name: /Delete/ })).not.toBeInTheDocument();
     expect(within(submitted!).getByRole('link', { name: 'View results Q3 baseline' })).toHaveAttribute(
       'href',
-      '/assessments/a1/results',
+      `/assessments/${A1}/results`,
     );
     expect(screen.queryByRole('button', { name: 'Load more assessments' })).not.toBeInTheDocument();
   });
@@ -70,11 +76,11 @@ describe('Dashboard', () => {
     respond(
       {
         status: 200,
-        body: { items: [item('a3', 'Newest', 'draft', '2026-11-30T09:00:00.000Z')], nextCursor: 'c-1' },
+        body: { items: [item(A3, 'Newest', 'draft', '2026-11-30T09:00:00.000Z')], nextCursor: 'c-1' },
       },
       {
         status: 200,
-        body: { items: [item('a1', 'Oldest', 'submitted', '2026-01-01T09:00:00.000Z')], nextCursor: null },
+        body: { items: [item(A1, 'Oldest', 'submitted', '2026-01-01T09:00:00.000Z')], nextCursor: null },
       },
     );
     renderDashboard();
@@ -89,9 +95,12 @@ describe('Dashboard', () => {
     respond(
       {
         status: 200,
-        body: { items: [item('a2', 'Assessment 2026-11-20', 'draft', '2026-11-20T09:00:00.000Z')] },
+        body: {
+          items: [item(A2, 'Assessment 2026-11-20', 'draft', '2026-11-20T09:00:00.000Z')],
+          nextCursor: null,
+        },
       },
-      { status: 200, body: { id: 'a2', name: 'Q4 board review', updatedAt: '2026-12-01T09:00:00.000Z' } },
+      { status: 200, body: { id: A2, name: 'Q4 board review', updatedAt: '2026-12-01T09:00:00.000Z' } },
     );
     renderDashboard();
     await userEvent.click(await screen.findByRole('button', { name: 'Rename Assessment 2026-11-20' }));
@@ -106,7 +115,7 @@ describe('Dashboard', () => {
     await screen.findByRole('link', { name: 'Q4 board review' });
     expect(request(1)).toEqual({
       method: 'PATCH',
-      url: '/api/assessments/a2',
+      url: `/api/assessments/${A2}`,
       body: { name: 'Q4 board review' },
     });
   });
@@ -117,9 +126,10 @@ describe('Dashboard', () => {
         status: 200,
         body: {
           items: [
-            item('a2', 'Scratch draft', 'draft', '2026-11-20T09:00:00.000Z'),
-            item('a1', 'Kept', 'submitted', '2026-10-20T09:00:00.000Z'),
+            item(A2, 'Scratch draft', 'draft', '2026-11-20T09:00:00.000Z'),
+            item(A1, 'Kept', 'submitted', '2026-10-20T09:00:00.000Z'),
           ],
+          nextCursor: null,
         },
       },
       { status: 204 },
@@ -139,6 +149,6 @@ describe('Dashboard', () => {
       }),
     );
     await waitFor(() => expect(titles()).toEqual(['Kept']));
-    expect(request(1)).toMatchObject({ method: 'DELETE', url: '/api/assessments/a2' });
+    expect(request(1)).toMatchObject({ method: 'DELETE', url: `/api/assessments/${A2}` });
   });
 });

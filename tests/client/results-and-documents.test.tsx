@@ -109,8 +109,16 @@ describe('Documents', () => {
             contentType: 'application/pdf',
             sizeBytes: 1536,
             status: 'uploaded',
+            createdAt: '2026-01-01T00:00:00.000Z',
           },
-          { id: '2', fileName: 'half.pdf', contentType: 'application/pdf', sizeBytes: 10, status: 'pending' },
+          {
+            id: '2',
+            fileName: 'half.pdf',
+            contentType: 'application/pdf',
+            sizeBytes: 10,
+            status: 'pending',
+            createdAt: '2026-01-01T00:00:00.000Z',
+          },
         ]}
         onDownload={jest.fn()}
         onDelete={onDelete}

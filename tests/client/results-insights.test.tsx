@@ -11,12 +11,13 @@ import { radarGeometry, radarLayout } from '../../client/src/features/results/li
 import { DOMAIN_NAMES } from '../support/domain-names';
 
 const domains = DOMAIN_NAMES.map((name, i) => ({ id: `d${i + 1}`, name }));
-const BANDS = [
-  { id: 'critical', label: 'Critical gap', min: 0, max: 39, summary: 'Gaps that will stall growth.' },
-  { id: 'developing', label: 'Developing', min: 40, max: 59, summary: 'Foundations exist but are uneven.' },
-  { id: 'established', label: 'Established', min: 60, max: 79, summary: 'Works today; needs tuning.' },
-  { id: 'scale-ready', label: 'Scale-ready', min: 80, max: 100, summary: 'Ready to grow.' },
-];
+const BANDS: { id: DomainResult['band']['id']; label: string; min: number; max: number; summary: string }[] =
+  [
+    { id: 'critical', label: 'Critical gap', min: 0, max: 39, summary: 'Gaps that will stall growth.' },
+    { id: 'developing', label: 'Developing', min: 40, max: 59, summary: 'Foundations exist but are uneven.' },
+    { id: 'established', label: 'Established', min: 60, max: 79, summary: 'Works today; needs tuning.' },
+    { id: 'scale-ready', label: 'Scale-ready', min: 80, max: 100, summary: 'Ready to grow.' },
+  ];
 const band = (s: number) => BANDS.find((b) => s >= b.min && s <= b.max)!;
 const domainResults: DomainResult[] = domains.map((d, i) => {
   const score = 25 + i * 6;

@@ -21,10 +21,16 @@ beforeEach(() => {
 });
 
 const questionnaire: Questionnaire = {
-  version: 1,
+  version: '1',
+  bands: [],
   domains: [
-    { id: 'strategy', name: 'Strategic Alignment & Vision', questions: [] },
-    { id: 'finance', name: 'Financial Management & Capital Efficiency', questions: [] },
+    { id: 'strategy', name: 'Strategic Alignment & Vision', description: 'Strategy.', questions: [] },
+    {
+      id: 'finance',
+      name: 'Financial Management & Capital Efficiency',
+      description: 'Finance.',
+      questions: [],
+    },
   ],
 };
 const assessment = (status: Assessment['status']): Assessment => ({
@@ -44,8 +50,9 @@ const assessment = (status: Assessment['status']): Assessment => ({
     },
   ],
   progress: { answered: 75, total: 75 },
+  createdAt: '2026-11-01T09:00:00Z',
+  updatedAt: '2026-11-01T09:00:00Z',
   submittedAt: status === 'submitted' ? '2026-11-02T09:00:00Z' : null,
-  triageResults: null,
 });
 const renderDocuments = (status: Assessment['status']) =>
   render(

@@ -1,11 +1,11 @@
+import type { ExportResponse } from '../../contract/account';
+import type { AuthUser } from '../../contract/auth';
+import type { AnswerValue } from '../../contract/questionnaire';
 import type { AppDeps } from '../../deps';
 import { BadRequestError, NotFoundError, UnauthorizedError } from '../../platform/http/errors';
 import { currentLogger } from '../../platform/observability/logger';
 import { assessmentPrefix } from '../assessments/manage';
-import type { AuthUser } from '../auth/schema';
-import type { AnswerValue } from '../questionnaire/schema';
 import * as repo from './repository';
-import type { ExportResponse } from './schema';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const wrongPassword = () =>

@@ -1,26 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_PAGE_SIZE, type listQuery } from '../../contract/assessments-requests';
 import { BadRequestError } from '../../platform/http/errors';
-import { zodFieldErrors } from '../../platform/http/problem';
 import type { ListPosition } from './repository';
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
-
-/** `GET /api/assessments?limit=&cursor=`; a repeated parameter arrives as an array and is refused. */
-export const listQuery = z.object({
-  limit: z
-    .string({ error: `limit must be one whole number from 1 to ${MAX_PAGE_SIZE}.` })
-    .regex(/^\d{1,3}$/, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(1, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
-        .max(MAX_PAGE_SIZE, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`),
-    )
-    .optional(),
-  cursor: z.string({ error: 'Send one cursor.' }).min(1).max(200).optional(),
-});
 
 const position = z.strictObject({
   u: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
@@ -48,10 +29,8 @@ export function decodeCursor(cursor: string): ListPosition {
   return { updatedAt: result.data.u, id: result.data.i };
 }
 
-/** Parses the list's query string into a page size and a start position. */
-export function parseListQuery(query: unknown): { limit: number; after?: ListPosition } {
-  const result = listQuery.safeParse(query ?? {});
-  if (!result.success) throw new BadRequestError('The query is invalid.', zodFieldErrors(result.error));
-  const { limit = DEFAULT_PAGE_SIZE, cursor } = result.data;
+/** The parsed query (see the contract's `listQuery`) as a page size and a start position. */
+export function pageOf(query: z.output<typeof listQuery>): { limit: number; after?: ListPosition } {
+  const { limit = DEFAULT_PAGE_SIZE, cursor } = query;
   return { limit, ...(cursor ? { after: decodeCursor(cursor) } : {}) };
 }

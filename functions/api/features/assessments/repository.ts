@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { AnswerValue } from '../../contract/questionnaire';
 import type { Database } from '../../platform/db/database';
 import { assessmentResponses, assessments, documents, outbox, users } from '../../platform/db/schema';
-import type { AnswerValue } from '../questionnaire/schema';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];

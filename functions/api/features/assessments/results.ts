@@ -1,3 +1,4 @@
+import type { ResultsResponse } from '../../contract/results';
 import type { AppDeps } from '../../deps';
 import { ConflictError, NotFoundError } from '../../platform/http/errors';
 import { bandFor } from '../questionnaire/bands';
@@ -6,7 +7,6 @@ import { answerLabel, lowestAnswers } from '../questionnaire/recommendations';
 import type { TriageResults } from '../questionnaire/service';
 import * as manage from './manage-repository';
 import * as repo from './repository';
-import type { ResultsResponse } from './results-schema';
 
 const band = (score: number) => {
   const { id, label } = bandFor(score);

@@ -1,30 +1,29 @@
-import { Router } from 'express';
-import { BadRequestError, NotFoundError } from '../../platform/http/errors';
-import { parseBody, parseParams } from '../../platform/http/validate';
+import {
+  createAssessment,
+  getAssessment,
+  listAssessments,
+  saveResponses,
+  submitAssessment,
+} from '../../contract/operations/assessments';
+import { BadRequestError } from '../../platform/http/errors';
+import type { OperationRouter } from '../../platform/http/operation-router';
 import { currentUser } from '../auth/middleware';
-import { parseListQuery } from './list-query';
-import { assessmentId, createAssessmentRequest, saveResponsesRequest } from './schema';
+import { pageOf } from './list-query';
 import { type AssessmentService, parseIfMatch } from './service';
 
-const notFound = () => new NotFoundError('Assessment not found.');
 const dangerousKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function assessmentRoutes(service: AssessmentService): Router {
-  const router = Router();
-
-  router.post('/', async (req, res) => {
-    const { name } = parseBody(req, createAssessmentRequest);
-    res.status(201).json(await service.create(currentUser(req).id, name));
+export function assessmentRoutes(service: AssessmentService, mount: OperationRouter['mount']): void {
+  mount(createAssessment, async ({ body }, req, res) => {
+    res.status(201).json(await service.create(currentUser(req).id, body.name));
   });
 
-  router.get('/', async (req, res) => {
-    const page = parseListQuery(req.query);
-    res.json(await service.list(currentUser(req).id, page));
+  mount(listAssessments, async ({ query }, req, res) => {
+    res.json(await service.list(currentUser(req).id, pageOf(query)));
   });
 
-  router.get('/:id', async (req, res) => {
-    const { id } = parseParams(req, assessmentId, notFound);
-    const detail = await service.get(currentUser(req).id, id);
+  mount(getAssessment, async ({ params }, req, res) => {
+    const detail = await service.get(currentUser(req).id, params.id);
     // The strong ETag is the version PUT's If-Match expects. Documents change without a new version,
     // so a conditional GET is not answered 304: the client always gets the current list.
     delete req.headers['if-none-match'];
@@ -32,25 +31,27 @@ export function assessmentRoutes(service: AssessmentService): Router {
     res.json(detail);
   });
 
-  router.put('/:id/responses', async (req, res) => {
-    const { id } = parseParams(req, assessmentId, notFound);
-    const raw = (req.body as { responses?: unknown } | undefined)?.responses;
-    if (raw && typeof raw === 'object' && Object.keys(raw).some((k) => dangerousKeys.has(k))) {
-      throw new BadRequestError('Unknown question id.', [
-        { path: 'responses', message: 'Unknown question.' },
-      ]);
-    }
-    const { responses } = parseBody(req, saveResponsesRequest);
-    const expected = parseIfMatch(req.get('if-match'));
-    const out = await service.saveResponses(currentUser(req).id, id, responses, expected);
-    res.setHeader('ETag', `"${out.version}"`);
-    res.json(out);
-  });
+  mount(
+    saveResponses,
+    async ({ params, body, headers }, req, res) => {
+      const expected = parseIfMatch(headers['if-match']);
+      const out = await service.saveResponses(currentUser(req).id, params.id, body.responses, expected);
+      res.setHeader('ETag', `"${out.version}"`);
+      res.json(out);
+    },
+    {
+      guard: (req) => {
+        const raw = (req.body as { responses?: unknown } | undefined)?.responses;
+        if (raw && typeof raw === 'object' && Object.keys(raw).some((k) => dangerousKeys.has(k))) {
+          throw new BadRequestError('Unknown question id.', [
+            { path: 'responses', message: 'Unknown question.' },
+          ]);
+        }
+      },
+    },
+  );
 
-  router.post('/:id/submit', async (req, res) => {
-    const { id } = parseParams(req, assessmentId, notFound);
-    res.json(await service.submit(currentUser(req).id, id));
+  mount(submitAssessment, async ({ params }, req, res) => {
+    res.json(await service.submit(currentUser(req).id, params.id));
   });
-
-  return router;
 }

@@ -1,3 +1,6 @@
+import type { AssessmentDetail, AssessmentSummary, SubmitResponse } from '../../contract/assessments';
+import type { DocumentView } from '../../contract/documents';
+import type { AnswerValue } from '../../contract/questionnaire';
 import type { AppDeps } from '../../deps';
 import { relayOutbox } from '../../platform/events/relay';
 import {
@@ -8,7 +11,6 @@ import {
   UnprocessableEntityError,
 } from '../../platform/http/errors';
 import { currentLogger } from '../../platform/observability/logger';
-import type { AnswerValue } from '../questionnaire/schema';
 import {
   questionIndex,
   requiredQuestionIds,
@@ -18,7 +20,6 @@ import {
 } from '../questionnaire/service';
 import { encodeCursor } from './list-query';
 import * as repo from './repository';
-import type { AssessmentDetail, AssessmentSummary, DocumentView, SubmitResponse } from './schema';
 
 export const ASSESSMENT_SUBMITTED = 'assessment.submitted';
 

@@ -1,50 +1,63 @@
-import { type RequestHandler, Router } from 'express';
-import { parseBody } from '../../platform/http/validate';
-import { authenticate, currentUser, readSessionId } from './middleware';
+import type { RequestHandler } from 'express';
 import {
-  changePasswordRequest,
-  forgotPasswordRequest,
-  resendConfirmationRequest,
-  resetPasswordRequest,
-} from './password-schema';
+  changePassword,
+  forgotPassword,
+  resendConfirmation,
+  resetPassword,
+} from '../../contract/operations/auth';
+import type { OperationRouter } from '../../platform/http/operation-router';
+import { currentUser, readSessionId } from './middleware';
 import type { PasswordService } from './password-service';
-import type { AuthService } from './service';
 
 /**
- * Codes and passwords, mounted inside the auth router (behind its rate limit). The public calls
- * answer 204 whether or not the account exists.
+ * Codes and passwords, behind the auth rate limit. The public calls answer 204 whether or not the
+ * account exists.
  */
-export function passwordRoutes(auth: AuthService, passwords: PasswordService, limit: RequestHandler): Router {
-  const router = Router();
+export function passwordRoutes(
+  passwords: PasswordService,
+  mount: OperationRouter['mount'],
+  limit: RequestHandler,
+): void {
+  const limited = { use: [limit] };
 
-  router.post('/resend-confirmation', limit, async (req, res) => {
-    const { email } = parseBody(req, resendConfirmationRequest);
-    await passwords.resendConfirmation(email);
-    res.status(204).end();
-  });
+  mount(
+    resendConfirmation,
+    async ({ body }, _req, res) => {
+      await passwords.resendConfirmation(body.email);
+      res.status(204).end();
+    },
+    limited,
+  );
 
-  router.post('/forgot-password', limit, async (req, res) => {
-    const { email } = parseBody(req, forgotPasswordRequest);
-    await passwords.forgotPassword(email);
-    res.status(204).end();
-  });
+  mount(
+    forgotPassword,
+    async ({ body }, _req, res) => {
+      await passwords.forgotPassword(body.email);
+      res.status(204).end();
+    },
+    limited,
+  );
 
-  router.post('/reset-password', limit, async (req, res) => {
-    const input = parseBody(req, resetPasswordRequest);
-    await passwords.resetPassword(input.email, input.code, input.password);
-    res.status(204).end();
-  });
+  mount(
+    resetPassword,
+    async ({ body }, _req, res) => {
+      await passwords.resetPassword(body.email, body.code, body.password);
+      res.status(204).end();
+    },
+    limited,
+  );
 
-  router.post('/change-password', authenticate(auth), limit, async (req, res) => {
-    const input = parseBody(req, changePasswordRequest);
-    await passwords.changePassword(
-      currentUser(req),
-      readSessionId(req),
-      input.currentPassword,
-      input.newPassword,
-    );
-    res.status(204).end();
-  });
-
-  return router;
+  mount(
+    changePassword,
+    async ({ body }, req, res) => {
+      await passwords.changePassword(
+        currentUser(req),
+        readSessionId(req),
+        body.currentPassword,
+        body.newPassword,
+      );
+      res.status(204).end();
+    },
+    limited,
+  );
 }

@@ -1,7 +1,7 @@
+import type { AuthUser } from '../../contract/auth';
 import type { AppDeps } from '../../deps';
 import { BadRequestError, UnauthorizedError } from '../../platform/http/errors';
 import * as repo from './password-repository';
-import type { AuthUser } from './schema';
 import { hashSessionId } from './service';
 
 /** Confirmation codes and passwords: everything Cognito does by e-mail code or re-authentication. */

@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { AuthUser } from '../../contract/auth';
 import type { Database } from '../../platform/db/database';
 import { revokedLogins, sessions, users } from '../../platform/db/schema';
-import type { AuthUser } from './schema';
 
 const userColumns = {
   id: users.id,

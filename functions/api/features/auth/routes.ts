@@ -1,10 +1,10 @@
-import { type Request, Router } from 'express';
+import type { Request } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { confirm, login, logout, me, register } from '../../contract/operations/auth';
 import type { AppDeps } from '../../deps';
 import { TooManyRequestsError } from '../../platform/http/errors';
-import { parseBody } from '../../platform/http/validate';
+import type { OperationRouter } from '../../platform/http/operation-router';
 import {
-  authenticate,
   clearSessionCookie,
   currentUser,
   readBearerToken,
@@ -13,7 +13,6 @@ import {
 } from './middleware';
 import { passwordRoutes } from './password-routes';
 import { passwordService } from './password-service';
-import { confirmRequest, loginRequest, registerRequest } from './schema';
 import type { AuthService } from './service';
 
 function limiter(
@@ -34,54 +33,52 @@ function limiter(
   });
 }
 
-export function authRoutes(deps: AppDeps, auth: AuthService): Router {
-  const router = Router();
+export function authRoutes(deps: AppDeps, auth: AuthService, { router, mount }: OperationRouter): void {
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
   // Per client address for all auth calls, and per address and account for logins (brute force).
   // Signing out and asking who one is never lock a user out, however limited their address is.
   const unlimited = (req: Request) => req.path === '/logout' || req.path === '/me';
-  router.use(limiter(deps, deps.config.rateLimit.authMax * 5, ip, unlimited));
+  router.use('/auth', limiter(deps, deps.config.rateLimit.authMax * 5, ip, unlimited));
   const loginLimiter = limiter(deps, deps.config.rateLimit.authMax, (req) => {
     const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 254) : '';
     return `${ip(req)}|${email}`;
   });
 
-  router.post('/register', async (req, res) => {
-    const input = parseBody(req, registerRequest);
-    res.status(201).json(await auth.register(input));
+  mount(register, async ({ body }, _req, res) => {
+    res.status(201).json(await auth.register(body));
   });
 
-  router.post('/confirm', async (req, res) => {
-    const input = parseBody(req, confirmRequest);
-    await auth.confirm(input.email, input.code);
+  mount(confirm, async ({ body }, _req, res) => {
+    await auth.confirm(body.email, body.code);
     res.status(204).end();
   });
 
-  router.post('/login', loginLimiter, async (req, res) => {
-    const input = parseBody(req, loginRequest);
-    const result = await auth.login(input.email, input.password);
-    setSessionCookie(req, res, result.session.id, result.session.maxAgeSeconds);
-    res.json({
-      accessToken: result.accessToken,
-      idToken: result.idToken,
-      expiresIn: result.expiresIn,
-      tokenType: 'Bearer',
-      user: result.user,
-    });
-  });
+  mount(
+    login,
+    async ({ body }, req, res) => {
+      const result = await auth.login(body.email, body.password);
+      setSessionCookie(req, res, result.session.id, result.session.maxAgeSeconds);
+      res.json({
+        accessToken: result.accessToken,
+        idToken: result.idToken,
+        expiresIn: result.expiresIn,
+        tokenType: 'Bearer',
+        user: result.user,
+      });
+    },
+    { use: [loginLimiter] },
+  );
 
   // Codes and passwords share the login's per-address-and-account limit.
-  router.use(passwordRoutes(auth, passwordService(deps), loginLimiter));
+  passwordRoutes(passwordService(deps), mount, loginLimiter);
 
-  router.post('/logout', async (req, res) => {
+  mount(logout, async (_input, req, res) => {
     await auth.logout({ sessionId: readSessionId(req), accessToken: readBearerToken(req) });
     clearSessionCookie(req, res);
     res.status(204).end();
   });
 
-  router.get('/me', authenticate(auth), (req, res) => {
+  mount(me, (_input, req, res) => {
     res.json(currentUser(req));
   });
-
-  return router;
 }

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { AuthUser } from '../../contract/auth';
+import type { RegisterRequest } from '../../contract/auth-requests';
 import type { AppDeps } from '../../deps';
 import { UnauthorizedError } from '../../platform/http/errors';
 import { currentLogger } from '../../platform/observability/logger';
 import { openRefreshToken, sealRefreshToken } from './refresh-vault';
 import * as repo from './repository';
-import type { AuthUser, RegisterRequest } from './schema';
 
 export const hashSessionId = (id: string) => createHash('sha256').update(id).digest('hex');
 

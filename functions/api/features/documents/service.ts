@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_DOCUMENTS_PER_ASSESSMENT } from '../../contract/documents';
+import type { CreateDocumentRequest } from '../../contract/documents-requests';
 import type { AppDeps } from '../../deps';
 import {
   ConflictError,
@@ -10,7 +12,6 @@ import * as assessmentsRepo from '../assessments/repository';
 import { toDocumentView } from '../assessments/service';
 import { contentCheck } from './content-check';
 import * as repo from './repository';
-import { type CreateDocumentRequest, MAX_DOCUMENTS_PER_ASSESSMENT } from './schema';
 
 /** A safe S3 key segment: the name without anything S3 or a shell would treat specially. */
 export function keySafeName(fileName: string): string {

@@ -1,13 +1,12 @@
-import { Router } from 'express';
+import { getHealth } from '../../contract/operations/public';
 import type { AppDeps } from '../../deps';
+import type { OperationRouter } from '../../platform/http/operation-router';
 import { checkHealth } from './service';
 
-export function healthRoutes(deps: AppDeps): Router {
-  const router = Router();
-  router.get('/', async (_req, res) => {
+export function healthRoutes(deps: AppDeps, mount: OperationRouter['mount']): void {
+  mount(getHealth, async (_input, _req, res) => {
     const body = await checkHealth(deps);
     res.setHeader('Cache-Control', 'no-store');
     res.status(body.status === 'healthy' ? 200 : 503).json(body);
   });
-  return router;
 }

@@ -1,5 +1,5 @@
+import type { HealthResponse } from '../../contract/health';
 import type { AppDeps } from '../../deps';
-import type { HealthResponse } from './schema';
 
 /** Resolves true when the check passes within `ms`, false otherwise; never hangs. */
 async function within(ms: number, check: () => Promise<void>): Promise<boolean> {

@@ -1,5 +1,5 @@
+import type { AnswerValue } from '../../contract/questionnaire';
 import type { DomainDef, QuestionDef } from './catalogue';
-import type { AnswerValue } from './schema';
 import { questionScore } from './service';
 
 /** At most this many recommendations per priority domain. */

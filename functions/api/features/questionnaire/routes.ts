@@ -1,13 +1,12 @@
-import { Router } from 'express';
+import { getQuestionnaire } from '../../contract/operations/public';
+import type { OperationRouter } from '../../platform/http/operation-router';
 import { publicQuestionnaire } from './service';
 
 /** The questionnaire is public and the same for everyone: cacheable. */
-export function questionnaireRoutes(): Router {
-  const router = Router();
+export function questionnaireRoutes(mount: OperationRouter['mount']): void {
   const body = JSON.stringify(publicQuestionnaire);
-  router.get('/', (_req, res) => {
+  mount(getQuestionnaire, (_input, _req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.type('application/json').send(body);
   });
-  return router;
 }

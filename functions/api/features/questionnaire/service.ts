@@ -1,7 +1,7 @@
-import { hasControlChars } from '../../platform/http/text';
+import type { AnswerValue, QuestionnaireResponse } from '../../contract/questionnaire';
+import { hasControlChars } from '../../contract/text';
 import { bands } from './bands';
 import { type DomainDef, domains, QUESTIONNAIRE_VERSION, type QuestionDef } from './catalogue';
-import type { AnswerValue, QuestionnaireResponse } from './schema';
 
 export interface IndexedQuestion {
   question: QuestionDef;

@@ -23,7 +23,8 @@ export function accessLog(root: Logger, metrics: AppMetrics): RequestHandler {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
       const durationMs = Math.round(Number(process.hrtime.bigint() - start) / 1e4) / 100;
-      const route = routeTemplate(req);
+      // Operations name themselves from the contract; anything else (static files) by its template.
+      const route = (res.locals.route as string | undefined) ?? routeTemplate(req);
       currentLogger(root).info('request', {
         method: req.method,
         route,

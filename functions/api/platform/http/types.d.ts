@@ -1,4 +1,4 @@
-import type { AuthUser } from '../../features/auth/schema';
+import type { AuthUser } from '../../contract/auth';
 
 declare global {
   namespace Express {

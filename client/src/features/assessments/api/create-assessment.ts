@@ -1,16 +1,9 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { assessmentSummary } from '../../../../../functions/api/contract/assessments';
 import { apiRequest } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
-import { AssessmentStatusSchema, ProgressSchema } from './schemas';
 
-export const CreatedAssessmentSchema = z.object({
-  id: z.string(),
-  name: z.optional(z.string()),
-  status: AssessmentStatusSchema,
-  version: z.number(),
-  progress: ProgressSchema,
-  createdAt: z.string(),
-});
+export const CreatedAssessmentSchema = assessmentSummary;
 export type CreatedAssessment = z.infer<typeof CreatedAssessmentSchema>;
 
 /** POST /api/assessments: starts a new draft; without a name the API calls it "Assessment YYYY-MM-DD". */

@@ -1,24 +1,12 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { assessmentList, assessmentSummary } from '../../../../../functions/api/contract/assessments';
 import { apiRequest } from '../../../lib/api-client';
 import { useQuery } from '../../../lib/use-query';
-import { AssessmentStatusSchema, ProgressSchema } from './schemas';
 
-export const AssessmentSummarySchema = z.object({
-  id: z.string(),
-  status: AssessmentStatusSchema,
-  progress: ProgressSchema,
-  name: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.optional(z.nullable(z.string())),
-  submittedAt: z.optional(z.nullable(z.string())),
-});
+export const AssessmentSummarySchema = assessmentSummary;
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
 
-export const AssessmentListSchema = z.object({
-  items: z.array(AssessmentSummarySchema),
-  /** Set when there are more: pass it back as `cursor` for the next page. */
-  nextCursor: z.optional(z.nullable(z.string())),
-});
+export const AssessmentListSchema = assessmentList;
 export type AssessmentPage = { items: AssessmentSummary[]; nextCursor: string | null };
 
 /** GET /api/assessments: one page of the signed-in user's assessments, newest change first. */

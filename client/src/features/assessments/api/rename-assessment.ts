@@ -1,8 +1,9 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { renameAssessmentResponse } from '../../../../../functions/api/contract/assessments';
 import { apiRequest } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
 
-export const RenamedAssessmentSchema = z.object({ id: z.string(), name: z.string(), updatedAt: z.string() });
+export const RenamedAssessmentSchema = renameAssessmentResponse;
 export type RenamedAssessment = z.infer<typeof RenamedAssessmentSchema>;
 
 /** The API's rule: 1–120 characters once trimmed. */

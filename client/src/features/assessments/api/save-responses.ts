@@ -1,8 +1,9 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { saveResponsesResponse } from '../../../../../functions/api/contract/assessments';
 import { apiRequest } from '../../../lib/api-client';
-import { type AnswerValue, ProgressSchema } from './schemas';
+import type { AnswerValue } from './schemas';
 
-export const SaveResponsesResultSchema = z.object({ version: z.number(), progress: ProgressSchema });
+export const SaveResponsesResultSchema = saveResponsesResponse;
 export type SaveResponsesResult = z.infer<typeof SaveResponsesResultSchema>;
 
 /**

@@ -1,27 +1,30 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import {
+  type assessmentStatus,
+  progress,
+  assessmentStatus as sharedAssessmentStatus,
+  triageResults,
+} from '../../../../../functions/api/contract/assessments';
+import { documentView } from '../../../../../functions/api/contract/documents';
+import { answerValue } from '../../../../../functions/api/contract/questionnaire';
 
-/** Shapes shared by several assessment endpoints. */
-export const ProgressSchema = z.object({ answered: z.number(), total: z.number() });
+/**
+ * Shapes shared by several assessment endpoints: the API's own contract (functions/api/contract,
+ * zod/mini), so a change on the server that the client does not follow is a compile error.
+ */
+export const ProgressSchema = progress;
 export type Progress = z.infer<typeof ProgressSchema>;
 
-export const AnswerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-export type AnswerValue = z.infer<typeof AnswerValueSchema>;
+/** A stored answer: a number (scale, number) or a string (choice, text). */
+export const AnswerValueSchema = answerValue;
+/** An answer as the client holds it: `null` clears it (the autosave sends it as such). */
+export type AnswerValue = z.infer<typeof answerValue> | null;
 
-export const DocumentSchema = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  contentType: z.optional(z.string()),
-  sizeBytes: z.optional(z.number()),
-  status: z.string(),
-  createdAt: z.optional(z.nullable(z.string())),
-});
+export const DocumentSchema = documentView;
 export type AssessmentDocument = z.infer<typeof DocumentSchema>;
 
-export const TriageResultsSchema = z.object({
-  domainScores: z.array(z.object({ domainId: z.string(), score: z.number() })),
-  priorityDomains: z.array(z.string()),
-});
+export const TriageResultsSchema = triageResults;
 export type TriageResults = z.infer<typeof TriageResultsSchema>;
 
-export const AssessmentStatusSchema = z.enum(['draft', 'submitted']);
-export type AssessmentStatus = z.infer<typeof AssessmentStatusSchema>;
+export const AssessmentStatusSchema = sharedAssessmentStatus;
+export type AssessmentStatus = z.infer<typeof assessmentStatus>;

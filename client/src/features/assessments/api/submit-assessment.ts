@@ -1,14 +1,9 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { submitResponse } from '../../../../../functions/api/contract/assessments';
 import { apiRequest } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
-import { TriageResultsSchema } from './schemas';
 
-export const SubmitResultSchema = z.object({
-  id: z.string(),
-  status: z.literal('submitted'),
-  submittedAt: z.string(),
-  triageResults: TriageResultsSchema,
-});
+export const SubmitResultSchema = submitResponse;
 export type SubmitResult = z.infer<typeof SubmitResultSchema>;
 
 /** POST /api/assessments/:id/submit; a 422 carries `missing: [questionId]`. */

@@ -1,15 +1,11 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { authUser } from '../../../../../functions/api/contract/auth';
 import { apiRequest } from '../../../lib/api-client';
 import { ApiError } from '../../../lib/problem';
 import { useQuery } from '../../../lib/use-query';
 import { sessionHint } from '../lib/session-hint';
 
-export const UserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  companyName: z.optional(z.nullable(z.string())),
-  industry: z.optional(z.nullable(z.string())),
-});
+export const UserSchema = authUser;
 export type User = z.infer<typeof UserSchema>;
 
 /** GET /api/auth/me: the signed-in user, or null when logged out (401). */

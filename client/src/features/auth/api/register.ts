@@ -1,14 +1,11 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { registerResponse } from '../../../../../functions/api/contract/auth';
 import { apiRequest } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
 
 export type RegisterInput = { email: string; password: string; companyName: string; industry: string };
 
-export const RegisterResponseSchema = z.object({
-  userId: z.string(),
-  email: z.string(),
-  confirmationRequired: z.boolean(),
-});
+export const RegisterResponseSchema = registerResponse;
 export type RegisterResponse = z.infer<typeof RegisterResponseSchema>;
 
 /** POST /api/auth/register. */

@@ -1,8 +1,8 @@
-import { z } from 'zod/mini';
+import { documentResponse } from '../../../../../functions/api/contract/documents';
 import { apiRequest } from '../../../lib/api-client';
-import { type AssessmentDocument, DocumentSchema } from '../../assessments/api/schemas';
+import type { AssessmentDocument } from '../../assessments/api/schemas';
 
-export const CompleteDocumentResponseSchema = z.object({ document: DocumentSchema });
+export const CompleteDocumentResponseSchema = documentResponse;
 
 /** POST …/documents/:docId/complete: the server checks the stored object and marks it uploaded. */
 export async function completeDocument(

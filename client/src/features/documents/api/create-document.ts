@@ -1,17 +1,8 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { createDocumentResponse } from '../../../../../functions/api/contract/documents';
 import { apiRequest } from '../../../lib/api-client';
-import { DocumentSchema } from '../../assessments/api/schemas';
 
-export const CreateDocumentResponseSchema = z.object({
-  document: DocumentSchema,
-  upload: z.object({
-    method: z.enum(['POST', 'PUT']),
-    url: z.string(),
-    fields: z.optional(z.record(z.string(), z.string())),
-    headers: z.optional(z.record(z.string(), z.string())),
-    expiresAt: z.optional(z.string()),
-  }),
-});
+export const CreateDocumentResponseSchema = createDocumentResponse;
 export type CreateDocumentResponse = z.infer<typeof CreateDocumentResponseSchema>;
 
 export type CreateDocumentInput = { fileName: string; contentType: string; sizeBytes: number };

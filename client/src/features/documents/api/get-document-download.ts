@@ -1,8 +1,9 @@
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
+import { downloadResponse } from '../../../../../functions/api/contract/documents';
 import { apiRequest } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
 
-export const DownloadResponseSchema = z.object({ url: z.string(), expiresAt: z.optional(z.string()) });
+export const DownloadResponseSchema = downloadResponse;
 export type DownloadResponse = z.infer<typeof DownloadResponseSchema>;
 
 /** GET …/documents/:docId/download: a short-lived presigned URL. */

@@ -8,7 +8,9 @@
  * - Network, 429 or 5xx: keep the edits and retry with exponential backoff.
  * - Anything else: stop and show the error with a manual Retry.
  */
-export type AnswerValue = string | number | boolean | null;
+export type { AnswerValue } from '../../assessments/api/schemas';
+
+import type { AnswerValue } from '../../assessments/api/schemas';
 export type Responses = Record<string, AnswerValue>;
 export type SaveProgress = { answered: number; total: number };
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { email, registerRequest } from './schema';
+import { code, email, registerRequest } from './auth-requests';
 
 /** The same rule as at registration. */
 const newPassword = registerRequest.shape.password;
-const code = z.string().regex(/^\d{6}$/, 'The code is the 6 digits from the e-mail.');
 
 export const resendConfirmationRequest = z.strictObject({ email });
 export const forgotPasswordRequest = z.strictObject({ email });

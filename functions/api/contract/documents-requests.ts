@@ -1,19 +1,8 @@
 import { z } from 'zod';
-import { hasControlChars } from '../../platform/http/text';
-import { documentView } from '../assessments/schema';
+import { allowedTypes, MAX_DOCUMENT_BYTES } from './documents';
+import { hasControlChars } from './text';
 
-export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
-export const MAX_DOCUMENTS_PER_ASSESSMENT = 20;
-
-/** Allowed upload types and the file extensions that go with them. */
-export const allowedTypes: Readonly<Record<string, readonly string[]>> = {
-  'application/pdf': ['pdf'],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
-  'text/csv': ['csv'],
-  'image/png': ['png'],
-  'image/jpeg': ['jpg', 'jpeg'],
-};
+// Inputs of the document operations: server-side validation, in full zod for its messages.
 
 const fileName = z
   .string()
@@ -50,14 +39,3 @@ export const createDocumentRequest = z
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>;
 
 export const documentParams = z.object({ id: z.uuid(), docId: z.uuid() });
-
-export const uploadInstructions = z.object({
-  method: z.literal('POST'),
-  url: z.string(),
-  fields: z.record(z.string(), z.string()),
-  expiresAt: z.iso.datetime(),
-});
-
-export const createDocumentResponse = z.object({ document: documentView, upload: uploadInstructions });
-export const documentResponse = z.object({ document: documentView });
-export const downloadResponse = z.object({ url: z.string(), expiresAt: z.iso.datetime() });

@@ -1,34 +1,27 @@
-import { z } from 'zod';
-import { assessmentName } from './schema';
+import { z } from 'zod/mini';
+import { bandId } from './questionnaire';
 
-export const renameAssessmentRequest = z.strictObject({ name: assessmentName });
-export const renameAssessmentResponse = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  updatedAt: z.iso.datetime(),
-});
+// The results of a submitted assessment (zod/mini: the client parses with it too).
 
-const bandRef = z.object({
-  id: z.enum(['critical', 'developing', 'established', 'scale-ready']),
-  label: z.string(),
-});
+const score = z.int().check(z.minimum(0), z.maximum(100));
+const bandRef = z.object({ id: bandId, label: z.string() });
 
 export const resultsResponse = z.object({
   assessmentId: z.uuid(),
   name: z.string(),
   submittedAt: z.iso.datetime(),
   /** The rounded mean of the 12 domain scores. */
-  overall: z.object({ score: z.number().int().min(0).max(100), band: bandRef }),
+  overall: z.object({ score, band: bandRef }),
   domains: z.array(
     z.object({
       domainId: z.string(),
       name: z.string(),
-      score: z.number().int().min(0).max(100),
+      score,
       band: bandRef,
       /** What this score means for this domain, in plain language. */
       reading: z.string(),
-      previousScore: z.number().int().nullable(),
-      change: z.number().int().nullable(),
+      previousScore: z.nullable(z.int()),
+      change: z.nullable(z.int()),
       priority: z.boolean(),
     }),
   ),
@@ -45,6 +38,6 @@ export const resultsResponse = z.object({
       text: z.string(),
     }),
   ),
-  previous: z.object({ assessmentId: z.uuid(), name: z.string(), submittedAt: z.iso.datetime() }).nullable(),
+  previous: z.nullable(z.object({ assessmentId: z.uuid(), name: z.string(), submittedAt: z.iso.datetime() })),
 });
 export type ResultsResponse = z.infer<typeof resultsResponse>;

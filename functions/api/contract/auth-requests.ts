@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { hasControlChars } from '../../platform/http/text';
+import { hasControlChars } from './text';
+
+// Request bodies of the auth operations: server-side validation, in full zod for its messages.
 
 const noControl = (s: string) => !hasControlChars(s);
 const label = (name: string, max: number) =>
@@ -31,34 +33,18 @@ export const registerRequest = z.strictObject({
 });
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
-export const registerResponse = z.object({
-  userId: z.uuid(),
-  email: z.string(),
-  confirmationRequired: z.boolean(),
-});
+/** A 6-digit e-mail code; the pattern bounds it (documented as maxLength 6 too). */
+export const code = z
+  .string()
+  .regex(/^\d{6}$/, 'The code is the 6 digits from the e-mail.')
+  .meta({ maxLength: 6 });
 
 export const confirmRequest = z.strictObject({
   email,
-  code: z.string().regex(/^\d{6}$/, 'The code is the 6 digits from the e-mail.'),
+  code,
 });
 
 export const loginRequest = z.strictObject({
   email,
   password: z.string().min(1, 'Enter your password.').max(256),
-});
-
-export const authUser = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  companyName: z.string(),
-  industry: z.string(),
-});
-export type AuthUser = z.infer<typeof authUser>;
-
-export const loginResponse = z.object({
-  accessToken: z.string(),
-  idToken: z.string(),
-  expiresIn: z.number().int(),
-  tokenType: z.literal('Bearer'),
-  user: authUser,
 });
