@@ -15,13 +15,8 @@ import {
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Config } from '../../config';
-import {
-  BadRequestError,
-  ConflictError,
-  ServiceUnavailableError,
-  TooManyRequestsError,
-  UnauthorizedError,
-} from '../http/errors';
+import { BadRequestError, UnauthorizedError } from '../http/errors';
+import { invalidCredentials, isAccountSpecific, mapCognitoError, wrongCode } from './cognito-errors';
 
 export interface Tokens {
   accessToken: string;
@@ -58,54 +53,6 @@ export interface Identity {
   /** Deletes the Cognito user the access token belongs to. */
   deleteUser(accessToken: string): Promise<void>;
   ping(): Promise<void>;
-}
-
-/**
- * Cognito errors that only say something about one account (unknown, unconfirmed, already
- * confirmed, throttled for that user): answered like success, so the response reveals nothing.
- */
-const accountSpecific = new Set([
-  'UserNotFoundException',
-  'InvalidParameterException',
-  'NotAuthorizedException',
-  'LimitExceededException',
-  'CodeDeliveryFailureException',
-]);
-const isAccountSpecific = (err: unknown) =>
-  err instanceof CognitoIdentityProviderServiceException &&
-  err.$fault === 'client' &&
-  accountSpecific.has(err.name);
-
-const invalidCredentials = () => new UnauthorizedError('The e-mail or password is incorrect.');
-const wrongCode = () =>
-  new BadRequestError('The confirmation code is wrong or has expired.', [
-    { path: 'code', message: 'The confirmation code is wrong or has expired.' },
-  ]);
-
-/** Maps Cognito's errors to HTTP errors; anything transport-level becomes a fast 503. */
-function mapCognitoError(err: unknown): never {
-  if (err instanceof CognitoIdentityProviderServiceException && err.$fault === 'client') {
-    switch (err.name) {
-      case 'UsernameExistsException':
-        throw new ConflictError('An account with this e-mail already exists.');
-      case 'InvalidPasswordException':
-      case 'InvalidParameterException':
-        throw new BadRequestError(err.message, [{ path: 'password', message: err.message }]);
-      case 'CodeMismatchException':
-      case 'ExpiredCodeException':
-        throw wrongCode();
-      case 'TooManyRequestsException':
-      case 'LimitExceededException':
-      case 'TooManyFailedAttemptsException':
-        throw new TooManyRequestsError('Too many attempts. Wait a minute and try again.');
-      case 'UserNotConfirmedException':
-        throw new UnauthorizedError('Confirm your e-mail address before logging in.');
-      case 'NotAuthorizedException':
-      case 'UserNotFoundException':
-        throw invalidCredentials();
-    }
-  }
-  throw new ServiceUnavailableError('cognito');
 }
 
 export function createIdentity(config: Config, capture: <T>(client: T) => T = (c) => c): Identity {
