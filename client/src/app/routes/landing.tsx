@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { RadarChart } from '../../features/results/components/radar-chart';
+import { RadarLegend } from '../../features/results/components/radar-legend';
 import { radarGeometry, radarLayout } from '../../features/results/lib/radar-data';
 import { useElementWidth } from '../../features/results/lib/use-element-width';
 
@@ -106,15 +107,7 @@ export function LandingRoute() {
                 title="Sample result: scale-readiness score by domain, out of 100"
               />
             </div>
-            {layout.labels === 'numbers' ? (
-              <ol className="radar-legend" aria-label="Domains on the chart">
-                {geometry.points.map((p) => (
-                  <li key={p.id} className={p.priority ? 'radar-legend__priority' : undefined}>
-                    <span className="radar-legend__num">{p.index}</span> {p.name}
-                  </li>
-                ))}
-              </ol>
-            ) : null}
+            {layout.labels === 'numbers' ? <RadarLegend points={geometry.points} /> : null}
           </figure>
           <div className="card sample__next">
             <p className="overall__label">Overall</p>

@@ -9,6 +9,7 @@ import { useResults } from '../../../features/results/api/get-results';
 import { DomainReadings } from '../../../features/results/components/domain-readings';
 import { OverallSummary } from '../../../features/results/components/overall-summary';
 import { RadarChart } from '../../../features/results/components/radar-chart';
+import { RadarLegend } from '../../../features/results/components/radar-legend';
 import { Recommendations } from '../../../features/results/components/recommendations';
 import { ScoresTable } from '../../../features/results/components/scores-table';
 import { radarGeometry, radarLayout } from '../../../features/results/lib/radar-data';
@@ -127,15 +128,7 @@ export function ResultsRoute() {
             </span>
           ) : null}
         </figcaption>
-        {layout.labels === 'numbers' ? (
-          <ol className="radar-legend" aria-label="Domains on the chart">
-            {geometry.points.map((p) => (
-              <li key={p.id} className={p.priority ? 'radar-legend__priority' : undefined}>
-                <span className="radar-legend__num">{p.index}</span> {p.name}
-              </li>
-            ))}
-          </ol>
-        ) : null}
+        {layout.labels === 'numbers' ? <RadarLegend points={geometry.points} /> : null}
       </figure>
       {data ? <Recommendations items={data.recommendations} /> : null}
       <ScoresTable points={geometry.points} details={details} showChange={compared} />
