@@ -12,14 +12,18 @@ import type { IConstruct } from 'constructs';
  * only possible resource. The nag test fails if any other action appears with `Resource: *`, which is
  * what keeps the one stack-wide `IAM5[Resource::*]` acknowledgement (in AppStack) honest.
  */
-export const actionsWithoutResourceLevelPermissions = [
-  // Lambda in a VPC: the function's role creates and deletes its ENIs.
+/** Lambda in a VPC: the function's role creates and deletes its ENIs. */
+export const lambdaVpcEniActions = [
   'ec2:CreateNetworkInterface',
   'ec2:DescribeNetworkInterfaces',
   'ec2:DescribeSubnets',
   'ec2:DeleteNetworkInterface',
   'ec2:AssignPrivateIpAddresses',
   'ec2:UnassignPrivateIpAddresses',
+];
+
+export const actionsWithoutResourceLevelPermissions = [
+  ...lambdaVpcEniActions,
   // X-Ray (Lambda active tracing, Fargate daemon sidecar).
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { newestMtime } from '../../container/local/client-build';
+import { standInEnv } from '../../container/stand-ins/env';
 import { loadConfig } from '../../functions/api/config';
 import { migratePostgres } from '../../functions/api/platform/db/migrate';
 import { createPostgresDatabase } from '../../functions/api/platform/db/postgres';
@@ -16,15 +18,6 @@ export const PRODUCTION_SERVER = path.resolve('dist/runtime/server.js');
 
 export function hasProductionBundle(): boolean {
   return existsSync(PRODUCTION_SERVER);
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
 }
 
 /** When the bundle is older than the sources it is built from, a note saying so. */
@@ -86,20 +79,15 @@ export async function spawnProductionServer(
     TRUST_PROXY: '0',
     ALLOWED_ORIGINS: url,
     AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
     DATABASE_URL: databaseUrl,
     DB_TLS: 'off',
-    DOCUMENTS_BUCKET: standIns.bucket,
-    S3_ENDPOINT: standIns.s3Endpoint,
-    S3_FORCE_PATH_STYLE: 'true',
-    COGNITO_ENDPOINT: standIns.cognitoEndpoint,
-    COGNITO_USER_POOL_ID: standIns.userPoolId,
-    COGNITO_CLIENT_ID: standIns.clientId,
-    AUTO_CONFIRM_SIGNUPS: 'true',
+    ...standInEnv(
+      { endpoint: standIns.s3Endpoint, bucket: standIns.bucket },
+      { endpoint: standIns.cognitoEndpoint, userPoolId: standIns.userPoolId, clientId: standIns.clientId },
+      standIns.eventBridgeEndpoint,
+    ),
     AUTH_RATE_LIMIT: '1000000',
     EVENT_BUS_NAME: 'scalemap-bench',
-    ...(standIns.eventBridgeEndpoint ? { AWS_ENDPOINT_URL_EVENTBRIDGE: standIns.eventBridgeEndpoint } : {}),
     ...(standIns.xrayDaemonAddress ? { AWS_XRAY_DAEMON_ADDRESS: standIns.xrayDaemonAddress } : {}),
     ...extraEnv,
   };

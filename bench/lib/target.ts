@@ -29,7 +29,7 @@ export function describeKind(kind: TargetKind, options: BenchOptions): string {
   }
   return options.standInsInProcess
     ? "the local entry (`startLocal`) run by tsx, with s3rver and cognito-local in that same process (their CPU counts as the server's)"
-    : 'the app wired like the local entry (`buildDeps` + `createApp`, logs silenced, no tracing or metrics) run by tsx';
+    : 'the local entry (`startLocal`, bench profile: logs silenced, no tracing or metrics) run by tsx';
 }
 
 export function describeTargets(options: BenchOptions): string {

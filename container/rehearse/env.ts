@@ -5,6 +5,7 @@
  * not a literal and has no stand-in fails loudly: someone added an AWS resource the rehearsal does not
  * yet stand in for.
  */
+import { STAND_IN_CREDENTIALS } from '../stand-ins/env';
 import type { CfnValue } from './template';
 
 export interface StandInValues {
@@ -42,8 +43,8 @@ function endpoints(s: StandInValues): Record<string, string> {
     // The Cognito stand-in sends no e-mail: sign-ups are confirmed at once, as in `npm start`.
     AUTO_CONFIRM_SIGNUPS: 'true',
     // Credentials the stand-ins accept; in AWS they come from the function's or task's role.
-    AWS_ACCESS_KEY_ID: 'rehearsal',
-    AWS_SECRET_ACCESS_KEY: 'rehearsal',
+    AWS_ACCESS_KEY_ID: STAND_IN_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: STAND_IN_CREDENTIALS.secretAccessKey,
   };
 }
 

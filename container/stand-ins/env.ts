@@ -1,8 +1,28 @@
-import type { CognitoStandIn } from './cognito';
-import type { S3StandIn } from './s3';
+import type { StaticCredentials } from '../../functions/api/platform/aws/client-settings';
 
-/** The config variables that point the app at the S3 and Cognito stand-ins (sign-ups auto-confirmed). */
-export function standInEnv(s3: S3StandIn, cognito: CognitoStandIn): Record<string, string> {
+/** Where the stand-ins answer: what a runtime needs to be pointed at them. */
+export interface StandInEndpoints {
+  s3: { endpoint: string; bucket: string };
+  cognito: { endpoint: string; userPoolId: string; clientId: string };
+  /** The EventBridge PutEvents stand-in; without it events stay on the in-process bus. */
+  eventBridge?: string;
+}
+
+/**
+ * The credentials every stand-in accepts: s3rver's one key pair (it checks signatures);
+ * cognito-local and the EventBridge stand-in accept any. In AWS the role's credentials are used.
+ */
+export const STAND_IN_CREDENTIALS: StaticCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/**
+ * The environment that points a runtime at the stand-ins (sign-ups auto-confirmed), credentials
+ * included, for a process that reads its config and credentials from the environment (the bundle).
+ */
+export function standInEnv(
+  s3: StandInEndpoints['s3'],
+  cognito: StandInEndpoints['cognito'],
+  eventBridge?: string,
+): Record<string, string> {
   return {
     DOCUMENTS_BUCKET: s3.bucket,
     S3_ENDPOINT: s3.endpoint,
@@ -11,5 +31,8 @@ export function standInEnv(s3: S3StandIn, cognito: CognitoStandIn): Record<strin
     COGNITO_USER_POOL_ID: cognito.userPoolId,
     COGNITO_CLIENT_ID: cognito.clientId,
     AUTO_CONFIRM_SIGNUPS: 'true',
+    ...(eventBridge ? { EVENTBRIDGE_ENDPOINT: eventBridge } : {}),
+    AWS_ACCESS_KEY_ID: STAND_IN_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: STAND_IN_CREDENTIALS.secretAccessKey,
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config';
 import type { AppDeps } from './deps';
+import type { StaticCredentials } from './platform/aws/client-settings';
 import type { DatabaseHandle } from './platform/db/database';
 import { createPostgresDatabase } from './platform/db/postgres';
 import {
@@ -14,10 +15,15 @@ import { createTracing } from './platform/observability/tracer';
 import { createS3Client, createStorage } from './platform/storage/storage';
 
 /**
- * Builds every dependency of the app from config. Entries pass overrides for what they own
- * (the local entry's PGlite database, a test's clock).
+ * Builds every dependency of the app from config. Runtime profiles pass overrides for what they own
+ * (the local profile's database, a test's clock) and, for endpoints that are not AWS (the
+ * stand-ins), fixed credentials; otherwise the AWS clients use the role's.
  */
-export function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): AppDeps {
+export function buildDeps(
+  config: Config,
+  overrides: Partial<AppDeps> = {},
+  credentials?: StaticCredentials,
+): AppDeps {
   const logger =
     overrides.logger ??
     createLogger({ serviceName: config.serviceName, logLevel: config.logLevel, persistentKeys: undefined });
@@ -25,13 +31,15 @@ export function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): App
     overrides.tracing ??
     createTracing({ mode: config.mode, serviceName: config.serviceName, enabled: config.tracingEnabled });
   const db: DatabaseHandle = overrides.db ?? createPostgresDatabase(config, tracing);
-  const s3 = createS3Client(config, config.s3.endpoint, tracing.captureClient);
+  const s3 = createS3Client(config, config.s3.endpoint, tracing.captureClient, credentials);
   // Browsers may reach the S3 stand-in at another address than the server does.
-  const signer = config.s3.publicEndpoint ? createS3Client(config, config.s3.publicEndpoint) : s3;
+  const signer = config.s3.publicEndpoint
+    ? createS3Client(config, config.s3.publicEndpoint, undefined, credentials)
+    : s3;
   const events: EventPublisher =
     overrides.events ??
     (config.events.busName
-      ? createEventBridgePublisher(config, tracing.captureClient)
+      ? createEventBridgePublisher(config, tracing.captureClient, credentials)
       : createInProcessPublisher((event) =>
           logger.info('event published (in-process bus)', { eventId: event.id, type: event.type }),
         ));
@@ -39,7 +47,7 @@ export function buildDeps(config: Config, overrides: Partial<AppDeps> = {}): App
     config,
     db,
     storage: overrides.storage ?? createStorage(config, s3, signer),
-    identity: overrides.identity ?? createIdentity(config, tracing.captureClient),
+    identity: overrides.identity ?? createIdentity(config, tracing.captureClient, credentials),
     events,
     logger,
     tracing,

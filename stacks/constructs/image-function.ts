@@ -8,6 +8,7 @@ import {
   RemovalPolicy,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { lambdaVpcEniActions } from '../nag';
 
 export interface ImageFunctionProps {
   /** The one image; `cmd` picks the entry (`lambda.handler`, `migrate.handler`, `relay.handler`). */
@@ -56,14 +57,7 @@ export class ImageFunction extends Construct {
     // Lambda manages the function's ENIs with the function's role; these actions take no resource ARN.
     role.addToPolicy(
       new iam.PolicyStatement({
-        actions: [
-          'ec2:CreateNetworkInterface',
-          'ec2:DescribeNetworkInterfaces',
-          'ec2:DescribeSubnets',
-          'ec2:DeleteNetworkInterface',
-          'ec2:AssignPrivateIpAddresses',
-          'ec2:UnassignPrivateIpAddresses',
-        ],
+        actions: lambdaVpcEniActions,
         resources: ['*'],
       }),
     );

@@ -120,8 +120,6 @@ withPostgres('the entries, against real PostgreSQL and the stand-ins', () => {
       HOST: '127.0.0.1',
       PORT: '0',
       AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
       DATABASE_URL: database.url,
       // The local server has no TLS; in the cloud DB_TLS stays `verify`.
       DB_TLS: 'off',

@@ -96,8 +96,6 @@ beforeAll(async () => {
     PORT: '0',
     TRUST_PROXY: '0',
     AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl,
     DATABASE_URL: database.url!,
     DB_TLS: 'off',

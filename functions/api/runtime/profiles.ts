@@ -2,6 +2,8 @@
  * The composition root for the cloud runtimes: each profile reads the config once and decides what
  * only the runtime knows (how many database connections one process may hold, which ids its log
  * lines carry). The entries (lambda.ts, server.ts, migrate.ts, relay.ts) only call a profile.
+ * The local, test and bench profiles (stand-ins, their endpoints and credentials) live in
+ * container/local/profile.ts, outside the production bundle.
  */
 import { getCurrentInvoke } from '@codegenie/serverless-express';
 import type { Context } from 'aws-lambda';
@@ -12,10 +14,11 @@ import type { AppDeps } from '../deps';
 /**
  * Database connections per process. Lambda serves one request at a time per environment and shares
  * RDS Proxy's budget with every other environment; a Fargate task serves many at once (tasks × 10
- * must stay within the proxy's budget); the deploy-time jobs run one statement stream.
+ * must stay within the proxy's budget); the deploy-time jobs run one statement stream; the local
+ * process (npm start, tests, benches) serves like a Fargate task.
  * DB_POOL_MAX may lower these, never raise them.
  */
-export const POOL_MAX = { lambda: 2, fargate: 10, job: 1 } as const;
+export const POOL_MAX = { lambda: 2, fargate: 10, job: 1, local: 10 } as const;
 
 export interface Runtime {
   config: Config;

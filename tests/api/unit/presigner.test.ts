@@ -1,9 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { loadConfig } from '../../../functions/api/config';
-import { createStorage, PRESIGN_SECONDS } from '../../../functions/api/platform/storage/storage';
+import {
+  createS3Client,
+  createStorage,
+  PRESIGN_SECONDS,
+} from '../../../functions/api/platform/storage/storage';
 
-/** The stand-in's fixed credentials, which the storage uses whenever an S3 endpoint is configured. */
-const SECRET = 'S3RVER';
+/** Fixed credentials passed to the client, as the local profile passes the stand-in's. */
+const SECRET = 'presigner-test-secret';
 const config = loadConfig(
   'local',
   {
@@ -14,7 +18,13 @@ const config = loadConfig(
   },
   {},
 );
-const storage = createStorage(config);
+const storage = createStorage(
+  config,
+  createS3Client(config, config.s3.endpoint, undefined, {
+    accessKeyId: 'presigner-test',
+    secretAccessKey: SECRET,
+  }),
+);
 const KEY =
   'assessments/11111111-1111-4111-8111-111111111111/22222222-2222-4222-8222-222222222222/board-pack.pdf';
 const NOW = new Date();

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
+import { STAND_IN_CREDENTIALS } from '../../../container/stand-ins/env';
 import { loadConfig } from '../../../functions/api/config';
-import { createStorage } from '../../../functions/api/platform/storage/storage';
+import { createS3Client, createStorage } from '../../../functions/api/platform/storage/storage';
 import { startVersionedS3, type VersionedS3 } from '../../support/versioned-s3';
 
 /**
@@ -44,14 +45,15 @@ function recomputeSignature(url: URL): string {
   return createHmac('sha256', key).update(toSign).digest('hex');
 }
 
-const storageFor = (endpoint: string) =>
-  createStorage(
-    loadConfig(
-      'local',
-      { S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: 'true', DOCUMENTS_BUCKET: 'docs-bucket' },
-      {},
-    ),
+function storageFor(endpoint: string) {
+  const config = loadConfig(
+    'local',
+    { S3_ENDPOINT: endpoint, S3_FORCE_PATH_STYLE: 'true', DOCUMENTS_BUCKET: 'docs-bucket' },
+    {},
   );
+  // The versioned stand-in checks signatures with s3rver's key pair, as the local profile passes it.
+  return createStorage(config, createS3Client(config, endpoint, undefined, STAND_IN_CREDENTIALS));
+}
 
 async function put(storage: ReturnType<typeof storageFor>, text: string) {
   const slot = await storage.createUploadSlot(KEY, 'application/pdf', 100, new Date());

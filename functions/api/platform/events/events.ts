@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { Config } from '../../config';
+import { clientSettings, type StaticCredentials } from '../aws/client-settings';
 
 /** One event taken from the outbox; `id` is the outbox row id, for consumers to de-duplicate. */
 export interface OutboxEvent {
@@ -20,18 +21,9 @@ export const EVENT_SOURCE = 'scalemap.api';
 export function createEventBridgePublisher(
   config: Config,
   capture: <T>(client: T) => T = (c) => c,
+  credentials?: StaticCredentials,
 ): EventPublisher {
-  const client = capture(
-    new EventBridgeClient({
-      region: config.region,
-      endpoint: config.events.endpoint,
-      maxAttempts: 2,
-      requestHandler: {
-        connectionTimeout: config.dependencyTimeoutMs,
-        requestTimeout: config.dependencyTimeoutMs * 2,
-      },
-    }),
-  );
+  const client = capture(new EventBridgeClient(clientSettings(config, config.events.endpoint, credentials)));
   const busName = config.events.busName!;
   return {
     async publish(events) {

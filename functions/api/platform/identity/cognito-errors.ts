@@ -31,6 +31,13 @@ export const wrongCode = () =>
   ]);
 
 /** Maps Cognito's errors to HTTP errors; anything transport-level becomes a fast 503. */
+/** Whether `err` is a Cognito error with one of these names. */
+export const isCognitoError = (
+  err: unknown,
+  ...names: string[]
+): err is CognitoIdentityProviderServiceException =>
+  err instanceof CognitoIdentityProviderServiceException && names.includes(err.name);
+
 export function mapCognitoError(err: unknown): never {
   if (err instanceof CognitoIdentityProviderServiceException && err.$fault === 'client') {
     switch (err.name) {

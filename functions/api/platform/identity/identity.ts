@@ -2,7 +2,6 @@ import {
   AdminConfirmSignUpCommand,
   ChangePasswordCommand,
   CognitoIdentityProviderClient,
-  CognitoIdentityProviderServiceException,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   DeleteUserCommand,
@@ -15,8 +14,15 @@ import {
 import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Config } from '../../config';
+import { clientSettings, type StaticCredentials } from '../aws/client-settings';
 import { BadRequestError, UnauthorizedError } from '../http/errors';
-import { invalidCredentials, isAccountSpecific, mapCognitoError, wrongCode } from './cognito-errors';
+import {
+  invalidCredentials,
+  isAccountSpecific,
+  isCognitoError,
+  mapCognitoError,
+  wrongCode,
+} from './cognito-errors';
 
 export interface Tokens {
   accessToken: string;
@@ -55,19 +61,14 @@ export interface Identity {
   ping(): Promise<void>;
 }
 
-export function createIdentity(config: Config, capture: <T>(client: T) => T = (c) => c): Identity {
+export function createIdentity(
+  config: Config,
+  capture: <T>(client: T) => T = (c) => c,
+  credentials?: StaticCredentials,
+): Identity {
   const { userPoolId, clientId, endpoint, autoConfirm } = config.cognito;
   const timeout = config.dependencyTimeoutMs;
-  const client = capture(
-    new CognitoIdentityProviderClient({
-      region: config.region,
-      endpoint,
-      maxAttempts: 2,
-      requestHandler: { connectionTimeout: timeout, requestTimeout: timeout * 2 },
-      // cognito-local accepts any credentials; the cloud uses the role's.
-      ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    }),
-  );
+  const client = capture(new CognitoIdentityProviderClient(clientSettings(config, endpoint, credentials)));
   const issuer = endpoint
     ? `${endpoint.replace(/\/$/, '')}/${userPoolId}`
     : `https://cognito-idp.${config.region}.amazonaws.com/${userPoolId}`;
@@ -124,10 +125,7 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
       } catch (err) {
         // An unknown or already-confirmed account answers like a wrong code: a 400 that does not
         // reveal whether the account exists (not the login's 401).
-        if (
-          err instanceof CognitoIdentityProviderServiceException &&
-          (err.name === 'UserNotFoundException' || err.name === 'NotAuthorizedException')
-        ) {
+        if (isCognitoError(err, 'UserNotFoundException', 'NotAuthorizedException')) {
           throw wrongCode();
         }
         mapCognitoError(err);
@@ -154,10 +152,7 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
         if (err instanceof UnauthorizedError) throw err;
         // cognito-local answers a wrong password with InvalidPasswordException; Cognito with
         // NotAuthorizedException. Both, and an unknown user, are the same 401.
-        if (
-          err instanceof CognitoIdentityProviderServiceException &&
-          err.name === 'InvalidPasswordException'
-        ) {
+        if (isCognitoError(err, 'InvalidPasswordException')) {
           throw invalidCredentials();
         }
         return mapCognitoError(err);
@@ -207,10 +202,7 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
         );
       } catch (err) {
         // An unknown account answers like a wrong code, so the reset form reveals nothing.
-        if (
-          err instanceof CognitoIdentityProviderServiceException &&
-          (err.name === 'UserNotFoundException' || err.name === 'NotAuthorizedException')
-        ) {
+        if (isCognitoError(err, 'UserNotFoundException', 'NotAuthorizedException')) {
           throw wrongCode();
         }
         mapCognitoError(err);
@@ -226,10 +218,7 @@ export function createIdentity(config: Config, capture: <T>(client: T) => T = (c
           }),
         );
       } catch (err) {
-        if (
-          err instanceof CognitoIdentityProviderServiceException &&
-          (err.name === 'InvalidPasswordException' || err.name === 'InvalidParameterException')
-        ) {
+        if (isCognitoError(err, 'InvalidPasswordException', 'InvalidParameterException')) {
           throw new BadRequestError(err.message, [{ path: 'newPassword', message: err.message }]);
         }
         mapCognitoError(err);

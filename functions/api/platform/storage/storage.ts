@@ -13,6 +13,7 @@ import {
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Config } from '../../config';
+import { clientSettings, type StaticCredentials } from '../aws/client-settings';
 import { ServiceUnavailableError } from '../http/errors';
 
 /** How long a presigned upload or download stays valid. */
@@ -58,22 +59,15 @@ export function createS3Client(
   config: Config,
   endpoint = config.s3.endpoint,
   capture: <T>(client: T) => T = (c) => c,
+  credentials?: StaticCredentials,
 ): S3Client {
   return capture(
     new S3Client({
-      region: config.region,
-      endpoint,
+      ...clientSettings(config, endpoint, credentials),
       forcePathStyle: config.s3.forcePathStyle,
       // Uploads from the server are not streamed, and presigned URLs must carry no checksum parameter.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      maxAttempts: 2,
-      requestHandler: {
-        connectionTimeout: config.dependencyTimeoutMs,
-        requestTimeout: config.dependencyTimeoutMs * 2,
-      },
-      // The S3 stand-in takes fixed keys; the cloud uses the role's credentials.
-      ...(config.s3.endpoint ? { credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
     }),
   );
 }
