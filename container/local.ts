@@ -7,7 +7,7 @@ import { createApp } from '../functions/api/app';
 import { buildDeps } from '../functions/api/bootstrap';
 import { loadConfig } from '../functions/api/config';
 import type { DatabaseHandle } from '../functions/api/platform/db/database';
-import { migratePostgres } from '../functions/api/platform/db/migrate';
+import { migratePostgres } from '../functions/api/platform/db/migrations-runner';
 import { createPostgresDatabase } from '../functions/api/platform/db/postgres';
 import { answerClientErrors } from '../functions/api/platform/http/client-error';
 import { standInEnv } from './stand-ins/env';

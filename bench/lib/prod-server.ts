@@ -4,7 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../functions/api/config';
-import { migratePostgres } from '../../functions/api/platform/db/migrate';
+import { migratePostgres } from '../../functions/api/platform/db/migrations-runner';
 import { createPostgresDatabase } from '../../functions/api/platform/db/postgres';
 import type { ServerProcess } from './proc';
 import { procCpuSeconds } from './procstat';

@@ -17,7 +17,7 @@ import { startLocal } from '../../container/local';
 import { createApp } from '../../functions/api/app';
 import { buildDeps } from '../../functions/api/bootstrap';
 import { loadConfig } from '../../functions/api/config';
-import { migratePostgres } from '../../functions/api/platform/db/migrate';
+import { migratePostgres } from '../../functions/api/platform/db/migrations-runner';
 import { createPostgresDatabase } from '../../functions/api/platform/db/postgres';
 import { serveChild } from './protocol';
 
