@@ -55,10 +55,6 @@ export async function findSessionUser(
   return row;
 }
 
-export async function deleteSession(db: Database, idHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, idHash));
-}
-
 export async function deleteExpiredSessions(db: Database, userId: string, now: Date): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
 }
