@@ -28,7 +28,12 @@ const progressOf = (answered: number) => ({ answered, total: totalQuestions });
 /** The name an assessment gets when none is given: its creation date (UTC). */
 export const defaultAssessmentName = (at: Date) => `Assessment ${at.toISOString().slice(0, 10)}`;
 
-function summary(row: repo.AssessmentRow, answered: number): AssessmentSummary {
+type SummaryRow = Pick<
+  repo.AssessmentRow,
+  'id' | 'name' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'submittedAt'
+>;
+
+function summary(row: SummaryRow, answered: number): AssessmentSummary {
   return {
     id: row.id,
     name: row.name,
@@ -118,16 +123,7 @@ export function assessmentService(
       const more = rows.length > page.limit;
       const shown = more ? rows.slice(0, page.limit) : rows;
       const last = shown.at(-1);
-      const items = shown.map((r) => ({
-        id: r.id,
-        name: r.name,
-        status: r.status,
-        version: r.version,
-        progress: progressOf(Number(r.answered)),
-        createdAt: r.createdAt.toISOString(),
-        updatedAt: r.updatedAt.toISOString(),
-        submittedAt: iso(r.submittedAt),
-      }));
+      const items = shown.map((r) => summary(r, Number(r.answered)));
       return {
         items,
         nextCursor: more && last ? encodeCursor({ updatedAt: last.position, id: last.id }) : null,
