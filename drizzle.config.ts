@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './functions/api/platform/db/schema.ts',
+  schema: './functions/api/platform/db/tables.ts',
   out: './functions/api/platform/db/migrations',
 });

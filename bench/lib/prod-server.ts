@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { newestMtime } from '../../container/local/client-build';
 import { standInEnv } from '../../container/stand-ins/env';
 import { loadConfig } from '../../functions/api/config';
-import { migratePostgres } from '../../functions/api/platform/db/migrate';
+import { migratePostgres } from '../../functions/api/platform/db/migrations-runner';
 import { createPostgresDatabase } from '../../functions/api/platform/db/postgres';
 import type { ServerProcess } from './proc';
 import { procCpuSeconds } from './procstat';

@@ -6,7 +6,7 @@ import { createApp } from '../../functions/api/app';
 import type { Config } from '../../functions/api/config';
 import type { AppDeps } from '../../functions/api/deps';
 import type { DatabaseHandle } from '../../functions/api/platform/db/database';
-import { migratePostgres } from '../../functions/api/platform/db/migrate';
+import { migratePostgres } from '../../functions/api/platform/db/migrations-runner';
 import { createPostgresDatabase } from '../../functions/api/platform/db/postgres';
 import type { OutboxEvent } from '../../functions/api/platform/events/events';
 import { answerClientErrors } from '../../functions/api/platform/http/client-error';

@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Database, DatabaseHandle } from '../../functions/api/platform/db/database';
-import { MIGRATIONS_DIR } from '../../functions/api/platform/db/migrate';
-import { schema } from '../../functions/api/platform/db/schema';
+import { MIGRATIONS_DIR } from '../../functions/api/platform/db/migrations-runner';
+import { schema } from '../../functions/api/platform/db/tables';
 
 /** PGlite (PostgreSQL in WASM) with its data in `dataDir` (or in memory), migrated. */
 export async function startPglite(options: { dataDir?: string }): Promise<DatabaseHandle> {

@@ -2,7 +2,7 @@
  * The migration entry: CDK runs it at deploy time (a Trigger) from the same image as the API.
  * drizzle records applied migrations, so running it again is a no-op.
  */
-import { MIGRATIONS_DIR, migratePostgres } from './platform/db/migrate';
+import { MIGRATIONS_DIR, migratePostgres } from './platform/db/migrations-runner';
 import { createPostgresDatabase } from './platform/db/postgres';
 import { jobConfig } from './runtime/profiles';
 

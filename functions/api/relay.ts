@@ -5,7 +5,7 @@
 import type { Context } from 'aws-lambda';
 import { createPostgresDatabase } from './platform/db/postgres';
 import { createEventBridgePublisher } from './platform/events/events';
-import { drainOutbox } from './platform/events/relay';
+import { drainOutbox } from './platform/events/outbox';
 import { jobConfig } from './runtime/profiles';
 
 const config = jobConfig();

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { assessments } from '../../functions/api/platform/db/schema';
+import { assessments } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { allAnswers, registerAndLogin } from '../support/client';
 import { expectProblem } from './support/problem';

@@ -5,7 +5,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { eq } from 'drizzle-orm';
-import { sessions, users } from '../../functions/api/platform/db/schema';
+import { sessions, users } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, PASSWORD, registerAndLogin } from '../support/client';
 import { rowCount } from './support/inspect';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { documents } from '../../functions/api/platform/db/schema';
+import { documents } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { allAnswers, registerAndLogin, uploadViaPresignedPost } from '../support/client';
 import { impostors, PDF, pdfBytes } from '../support/files';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { MAX_DOCUMENT_BYTES } from '../../functions/api/contract/documents';
-import { documents } from '../../functions/api/platform/db/schema';
+import { documents } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { type ApiClient, allAnswers, registerAndLogin, uploadViaPresignedPost } from '../support/client';
 import { DOCX, PDF, pdfBytes, XLSX, zipBytes } from '../support/files';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
-import { documents } from '../../functions/api/platform/db/schema';
+import { documents } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, registerAndLogin, uploadViaPresignedPost } from '../support/client';
 import { PDF, pdfBytes } from '../support/files';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
-import { assessments, outbox, sessions } from '../../functions/api/platform/db/schema';
+import { assessments, outbox, sessions } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, allAnswers, PASSWORD, uploadViaPresignedPost } from '../support/client';
 import { DOCX, PDF, pdfBytes, XLSX, zipBytes } from '../support/files';

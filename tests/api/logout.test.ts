@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { openRefreshToken } from '../../functions/api/features/auth/refresh-vault';
 import { hashSessionId } from '../../functions/api/features/auth/service';
-import { sessions } from '../../functions/api/platform/db/schema';
+import { sessions } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, PASSWORD, registerAndLogin } from '../support/client';
 import { expectProblem } from './support/problem';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { sessions } from '../../functions/api/platform/db/schema';
+import { sessions } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, PASSWORD } from '../support/client';
 import { expectProblem } from './support/problem';

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
 import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
-import { assessments, outbox } from '../../functions/api/platform/db/schema';
+import { assessments, outbox } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, allAnswers, PASSWORD, registerAndLogin, uploadViaPresignedPost } from '../support/client';
 import { PDF, pdfBytes } from '../support/files';

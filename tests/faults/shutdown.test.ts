@@ -10,7 +10,7 @@ import { standInEnv } from '../../container/stand-ins/env';
 import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { questionIndex } from '../../functions/api/features/questionnaire/service';
-import { assessments, outbox } from '../../functions/api/platform/db/schema';
+import { assessments, outbox } from '../../functions/api/platform/db/tables';
 import {
   assembleTaskRoot,
   ensureRuntime,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { loadConfig } from '../../functions/api/config';
 import type { DatabaseHandle } from '../../functions/api/platform/db/database';
-import { migratePostgres } from '../../functions/api/platform/db/migrate';
+import { migratePostgres } from '../../functions/api/platform/db/migrations-runner';
 import { createPostgresDatabase } from '../../functions/api/platform/db/postgres';
 
 export interface TestDatabase {

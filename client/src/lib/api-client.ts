@@ -59,3 +59,14 @@ async function readProblem(res: Response) {
   }
   return { title: res.statusText || 'Request failed', status: res.status, correlationId };
 }
+
+/**
+ * A POST the API answers with 204: the returned call resolves `true`, so a mutation's `run` tells
+ * success (true) from failure (undefined, with the error kept).
+ */
+export function postCommand<I>(path: string): (input: I) => Promise<true> {
+  return async (input) => {
+    await apiRequest('POST', path, null, { body: input });
+    return true;
+  };
+}

@@ -6,7 +6,7 @@ import {
   assessments,
   documents,
   outbox,
-} from '../../../functions/api/platform/db/schema';
+} from '../../../functions/api/platform/db/tables';
 import type { TestApp } from '../../support/app';
 
 /** Rows in a table, read straight from the app's database. */

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { hashSessionId } from '../../../functions/api/features/auth/service';
-import { sessions } from '../../../functions/api/platform/db/schema';
+import { sessions } from '../../../functions/api/platform/db/tables';
 import { startTestApp } from '../../support/app';
 import { allAnswers, PASSWORD, registerAndLogin } from '../../support/client';
 import { PDF } from '../../support/files';

@@ -7,26 +7,22 @@ import { useAuth } from '../../features/auth/lib/auth-context';
 /** Your account: details, password, a copy of your data, and deleting it all. */
 export function AccountRoute() {
   const { user } = useAuth();
+  // Email always; company and industry when the account has them.
+  const details = [
+    ['Email', user?.email],
+    ['Company', user?.companyName],
+    ['Industry', user?.industry],
+  ].filter(([term, value]) => term === 'Email' || value);
   return (
     <section className="account">
       <PageHeading title="Your account" />
       <dl className="meta card">
-        <div>
-          <dt>Email</dt>
-          <dd>{user?.email}</dd>
-        </div>
-        {user?.companyName ? (
-          <div>
-            <dt>Company</dt>
-            <dd>{user.companyName}</dd>
+        {details.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
           </div>
-        ) : null}
-        {user?.industry ? (
-          <div>
-            <dt>Industry</dt>
-            <dd>{user.industry}</dd>
-          </div>
-        ) : null}
+        ))}
       </dl>
       <div className="card">
         <ChangePasswordForm />

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/error-alert';
 import { PageHeading } from '../../components/page-heading';
-import { TextField } from '../../components/text-field';
 import { useForgotPassword } from '../../features/auth/api/forgot-password';
+import { bind, EmailField } from '../../features/auth/components/credential-fields';
 import { ResetPasswordForm } from '../../features/auth/components/reset-password-form';
 import { validateEmail } from '../../features/auth/lib/validate';
 import { announce } from '../../lib/announcer';
@@ -43,17 +43,7 @@ export function ForgotPasswordRoute() {
         <form onSubmit={submit} noValidate className="stack">
           <p>Enter the email you signed up with. We will send you a code to set a new password.</p>
           {forgot.error ? <ErrorAlert error={forgot.error} focus /> : null}
-          <TextField
-            inputId="forgot-email"
-            label="Email address"
-            name="email"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={fieldError}
-          />
+          <EmailField inputId="forgot-email" {...bind(email, setEmail)} error={fieldError} />
           <button type="submit" className="button" disabled={forgot.pending}>
             {forgot.pending ? 'Sending…' : 'Send reset code'}
           </button>

@@ -1,8 +1,7 @@
 import { useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
-import { RadarChart } from '../../features/results/components/radar-chart';
-import { RadarLegend } from '../../features/results/components/radar-legend';
+import { RadarFigure } from '../../features/results/components/radar-figure';
 import { radarGeometry, radarLayout } from '../../features/results/lib/radar-data';
 import { useElementWidth } from '../../features/results/lib/use-element-width';
 
@@ -19,6 +18,22 @@ const DOMAINS = [
   ['partnerships', 'External Partnerships & Ecosystem', 'Partners that extend your reach.'],
   ['success', 'Customer Success & Retention', 'Customers who stay and grow.'],
   ['change', 'Change Management & Implementation', 'Turning decisions into lasting change.'],
+] as const;
+
+const FACTS = [
+  ['About 20 minutes', '75 questions, saved as you go, so you can stop and resume.'],
+  ['12 domains', 'From strategy and cash to hiring, systems and customers.'],
+  ['A report for your board', 'Scores, bands, next steps, and change since last time, printable as a PDF.'],
+] as const;
+
+const OFFERS = [
+  [
+    'A score for each domain',
+    '0–100 with a plain reading: critical gap, developing, established or scale-ready.',
+  ],
+  ['Recommended next steps', 'Concrete actions tied to the answers that held each priority domain back.'],
+  ['Progress over time', 'Take it again next quarter and see, domain by domain, what moved.'],
+  ['Your data, your call', 'Export everything as JSON or delete your account and files at any time.'],
 ] as const;
 
 const SAMPLE_SCORES = [72, 38, 64, 45, 52, 81, 67, 58, 33, 61, 70, 49];
@@ -58,40 +73,24 @@ export function LandingRoute() {
           </Link>
         </div>
         <ul className="facts" aria-label="At a glance">
-          <li>
-            <strong>About 20 minutes</strong>
-            <span>75 questions, saved as you go, so you can stop and resume.</span>
-          </li>
-          <li>
-            <strong>12 domains</strong>
-            <span>From strategy and cash to hiring, systems and customers.</span>
-          </li>
-          <li>
-            <strong>A report for your board</strong>
-            <span>Scores, bands, next steps, and change since last time, printable as a PDF.</span>
-          </li>
+          {FACTS.map(([fact, detail]) => (
+            <li key={fact}>
+              <strong>{fact}</strong>
+              <span>{detail}</span>
+            </li>
+          ))}
         </ul>
       </section>
 
       <section aria-labelledby="get-title" className="landing__section">
         <h2 id="get-title">What you get</h2>
         <ul className="feature-grid">
-          <li className="card">
-            <h3>A score for each domain</h3>
-            <p>0–100 with a plain reading: critical gap, developing, established or scale-ready.</p>
-          </li>
-          <li className="card">
-            <h3>Recommended next steps</h3>
-            <p>Concrete actions tied to the answers that held each priority domain back.</p>
-          </li>
-          <li className="card">
-            <h3>Progress over time</h3>
-            <p>Take it again next quarter and see, domain by domain, what moved.</p>
-          </li>
-          <li className="card">
-            <h3>Your data, your call</h3>
-            <p>Export everything as JSON or delete your account and files at any time.</p>
-          </li>
+          {OFFERS.map(([offer, detail]) => (
+            <li key={offer} className="card">
+              <h3>{offer}</h3>
+              <p>{detail}</p>
+            </li>
+          ))}
         </ul>
       </section>
 
@@ -99,16 +98,12 @@ export function LandingRoute() {
         <h2 id="sample-title">A sample result</h2>
         <p className="muted">An illustrative 40-person software company, a year after its Series A.</p>
         <div className="sample__grid">
-          <figure className="card radar-figure">
-            <div ref={figure} className="radar-figure__canvas">
-              <RadarChart
-                geometry={geometry}
-                labels={layout.labels}
-                title="Sample result: scale-readiness score by domain, out of 100"
-              />
-            </div>
-            {layout.labels === 'numbers' ? <RadarLegend points={geometry.points} /> : null}
-          </figure>
+          <RadarFigure
+            canvasRef={figure}
+            geometry={geometry}
+            labels={layout.labels}
+            title="Sample result: scale-readiness score by domain, out of 100"
+          />
           <div className="card sample__next">
             <p className="overall__label">Overall</p>
             <p className="overall__score">

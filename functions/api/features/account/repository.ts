@@ -1,8 +1,7 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database';
-import { assessmentResponses, assessments, documents, outbox, users } from '../../platform/db/schema';
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+import { eq, inArray } from 'drizzle-orm';
+import type { Database, Transaction } from '../../platform/db/database';
+import { assessmentResponses, assessments, documents, users } from '../../platform/db/tables';
+import { deleteEventsOf } from '../../platform/events/outbox';
 
 export async function findUser(db: Database, userId: string) {
   const [row] = await db.select().from(users).where(eq(users.id, userId));
@@ -30,7 +29,7 @@ export async function assessmentsWithData(db: Database, userId: string) {
 }
 
 /** The user's assessments, row-locked until the transaction ends (no upload or submit meanwhile). */
-export async function lockAssessmentIds(tx: Tx, userId: string): Promise<string[]> {
+export async function lockAssessmentIds(tx: Transaction, userId: string): Promise<string[]> {
   const rows = await tx
     .select({ id: assessments.id })
     .from(assessments)
@@ -43,17 +42,11 @@ export async function lockAssessmentIds(tx: Tx, userId: string): Promise<string[
  * Deletes the user's row, and with it (foreign-key cascades) sessions, assessments, answers and
  * document rows; outbox rows carry the user in their payload and are deleted explicitly.
  */
-export async function deleteUserRows(tx: Tx, userId: string, assessmentIds: string[]): Promise<void> {
-  await tx.delete(outbox).where(
-    or(
-      sql`${outbox.payload}->>'userId' = ${userId}`,
-      assessmentIds.length
-        ? sql`${outbox.payload}->>'assessmentId' in (${sql.join(
-            assessmentIds.map((id) => sql`${id}`),
-            sql`, `,
-          )})`
-        : undefined,
-    ),
-  );
+export async function deleteUserRows(
+  tx: Transaction,
+  userId: string,
+  assessmentIds: string[],
+): Promise<void> {
+  await deleteEventsOf(tx, userId, assessmentIds);
   await tx.delete(users).where(eq(users.id, userId));
 }

@@ -4,7 +4,7 @@ import type { AnswerValue } from '../../contract/questionnaire';
 import type { AppDeps } from '../../deps';
 import { BadRequestError, NotFoundError, UnauthorizedError } from '../../platform/http/errors';
 import { currentLogger } from '../../platform/observability/logger';
-import { assessmentPrefix } from '../assessments/manage';
+import { assessmentPrefix, toDocumentView } from '../documents/shared';
 import * as repo from './repository';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -12,7 +12,7 @@ const wrongPassword = () =>
   new BadRequestError('Password is incorrect.', [{ path: 'password', message: 'Password is incorrect.' }]);
 
 /** The account itself: export everything, or delete everything. */
-export function accountService(deps: AppDeps) {
+export function accountService(deps: Pick<AppDeps, 'db' | 'storage' | 'identity' | 'logger' | 'clock'>) {
   const { db } = deps.db;
   const now = deps.clock ?? (() => new Date());
 
@@ -41,14 +41,7 @@ export function accountService(deps: AppDeps) {
           responses: Object.fromEntries(responses.map((r) => [r.questionId, r.responseValue as AnswerValue])),
           triageResults:
             (row.triageResults as ExportResponse['assessments'][number]['triageResults']) ?? null,
-          documents: documents.map((d) => ({
-            id: d.id,
-            fileName: d.fileName,
-            contentType: d.fileType,
-            sizeBytes: d.sizeBytes,
-            status: d.status,
-            createdAt: d.createdAt.toISOString(),
-          })),
+          documents: documents.map(toDocumentView),
         })),
       };
     },

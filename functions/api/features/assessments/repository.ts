@@ -1,11 +1,9 @@
-import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { AnswerValue } from '../../contract/questionnaire';
-import type { Database } from '../../platform/db/database';
-import { assessmentResponses, assessments, documents, outbox, users } from '../../platform/db/schema';
+import type { Database, Executor } from '../../platform/db/database';
+import { assessmentResponses, assessments, users } from '../../platform/db/tables';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
-export type Executor = Database | Tx;
 
 export async function insertAssessment(db: Executor, userId: string, name: string): Promise<AssessmentRow> {
   const [row] = await db.insert(assessments).values({ userId, name }).returning();
@@ -61,10 +59,6 @@ export async function responsesOf(db: Executor, id: string): Promise<Record<stri
     .from(assessmentResponses)
     .where(eq(assessmentResponses.assessmentId, id));
   return Object.fromEntries(rows.map((r) => [r.questionId, r.value as AnswerValue]));
-}
-
-export async function documentsOf(db: Executor, id: string) {
-  return db.select().from(documents).where(eq(documents.assessmentId, id)).orderBy(documents.createdAt);
 }
 
 export async function upsertResponses(
@@ -138,10 +132,6 @@ export async function markSubmitted(
   return row!;
 }
 
-export async function insertOutbox(tx: Executor, type: string, payload: unknown): Promise<void> {
-  await tx.insert(outbox).values({ type, payload });
-}
-
 /** Row-locks the user until the transaction ends: a burst of creates then counts one at a time. */
 export async function lockUser(tx: Executor, userId: string): Promise<void> {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
@@ -189,4 +179,42 @@ export async function listPage(db: Database, userId: string, limit: number, afte
     .where(and(...where))
     .orderBy(desc(assessments.updatedAt), desc(assessments.id))
     .limit(limit + 1);
+}
+
+/** Renames the owned assessment; answers and version stay as they are. */
+export async function rename(db: Database, userId: string, id: string, name: string, now: Date) {
+  const [row] = await db
+    .update(assessments)
+    .set({ name, updatedAt: now })
+    .where(and(eq(assessments.id, id), eq(assessments.userId, userId)))
+    .returning({ id: assessments.id, name: assessments.name, updatedAt: assessments.updatedAt });
+  return row;
+}
+
+/** Deletes the assessment row; its answers and document rows go with it (foreign-key cascade). */
+export async function deleteAssessment(tx: Executor, id: string): Promise<void> {
+  await tx.delete(assessments).where(eq(assessments.id, id));
+}
+
+/** The user's latest assessment submitted before `submittedAt`, for the change per domain. */
+export async function previousSubmitted(db: Database, userId: string, id: string, submittedAt: Date) {
+  const [row] = await db
+    .select({
+      id: assessments.id,
+      name: assessments.name,
+      submittedAt: assessments.submittedAt,
+      triageResults: assessments.triageResults,
+    })
+    .from(assessments)
+    .where(
+      and(
+        eq(assessments.userId, userId),
+        ne(assessments.id, id),
+        isNotNull(assessments.submittedAt),
+        lt(assessments.submittedAt, submittedAt),
+      ),
+    )
+    .orderBy(desc(assessments.submittedAt))
+    .limit(1);
+  return row;
 }

@@ -5,7 +5,6 @@ import { bandFor } from '../questionnaire/bands';
 import { domains } from '../questionnaire/catalogue';
 import { answerLabel, lowestAnswers } from '../questionnaire/recommendations';
 import type { TriageResults } from '../questionnaire/service';
-import * as manage from './manage-repository';
 import * as repo from './repository';
 
 const band = (score: number) => {
@@ -14,7 +13,7 @@ const band = (score: number) => {
 };
 
 /** Results worth acting on: bands, readings, next steps and the change since the last assessment. */
-export function resultsService(deps: AppDeps) {
+export function resultsService(deps: Pick<AppDeps, 'db'>) {
   const { db } = deps.db;
 
   return {
@@ -27,7 +26,7 @@ export function resultsService(deps: AppDeps) {
       const triage = row.triageResults as TriageResults;
       const [responses, previous] = await Promise.all([
         repo.responsesOf(db, id),
-        manage.previousSubmitted(db, userId, id, row.submittedAt),
+        repo.previousSubmitted(db, userId, id, row.submittedAt),
       ]);
       const scores = new Map(triage.domainScores.map((s) => [s.domainId, s.score]));
       const before = new Map(

@@ -1,7 +1,10 @@
 import {
   createAssessment,
+  deleteAssessment,
   getAssessment,
+  getResults,
   listAssessments,
+  renameAssessment,
   saveResponses,
   submitAssessment,
 } from '../../contract/operations/assessments';
@@ -9,11 +12,16 @@ import { BadRequestError } from '../../platform/http/errors';
 import type { OperationRouter } from '../../platform/http/operation-router';
 import { currentUser } from '../auth/middleware';
 import { pageOf } from './list-query';
+import type { ResultsService } from './results';
 import { type AssessmentService, parseIfMatch } from './service';
 
 const dangerousKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function assessmentRoutes(service: AssessmentService, mount: OperationRouter['mount']): void {
+export function assessmentRoutes(
+  service: AssessmentService,
+  results: ResultsService,
+  mount: OperationRouter['mount'],
+): void {
   mount(createAssessment, async ({ body }, req, res) => {
     res.status(201).json(await service.create(currentUser(req).id, body.name));
   });
@@ -53,5 +61,18 @@ export function assessmentRoutes(service: AssessmentService, mount: OperationRou
 
   mount(submitAssessment, async ({ params }, req, res) => {
     res.json(await service.submit(currentUser(req).id, params.id));
+  });
+
+  mount(renameAssessment, async ({ params, body }, req, res) => {
+    res.json(await service.rename(currentUser(req).id, params.id, body.name));
+  });
+
+  mount(deleteAssessment, async ({ params }, req, res) => {
+    await service.remove(currentUser(req).id, params.id);
+    res.status(204).end();
+  });
+
+  mount(getResults, async ({ params }, req, res) => {
+    res.json(await results.results(currentUser(req).id, params.id));
   });
 }

@@ -1,8 +1,7 @@
 import type { AssessmentDetail, AssessmentSummary, SubmitResponse } from '../../contract/assessments';
-import type { DocumentView } from '../../contract/documents';
 import type { AnswerValue } from '../../contract/questionnaire';
 import type { AppDeps } from '../../deps';
-import { relayOutbox } from '../../platform/events/relay';
+import { recordEvent, relayOutbox } from '../../platform/events/outbox';
 import {
   BadRequestError,
   ConflictError,
@@ -11,6 +10,7 @@ import {
   UnprocessableEntityError,
 } from '../../platform/http/errors';
 import { currentLogger } from '../../platform/observability/logger';
+import { assessmentPrefix, toDocumentView } from '../documents/shared';
 import {
   questionIndex,
   requiredQuestionIds,
@@ -28,22 +28,12 @@ const progressOf = (answered: number) => ({ answered, total: totalQuestions });
 /** The name an assessment gets when none is given: its creation date (UTC). */
 export const defaultAssessmentName = (at: Date) => `Assessment ${at.toISOString().slice(0, 10)}`;
 
-type DocumentRow = Awaited<ReturnType<typeof repo.documentsOf>>[number];
+type SummaryRow = Pick<
+  repo.AssessmentRow,
+  'id' | 'name' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'submittedAt'
+>;
 
-export function toDocumentView(
-  d: Pick<DocumentRow, 'id' | 'fileName' | 'fileType' | 'sizeBytes' | 'status' | 'createdAt'>,
-): DocumentView {
-  return {
-    id: d.id,
-    fileName: d.fileName,
-    contentType: d.fileType,
-    sizeBytes: d.sizeBytes,
-    status: d.status,
-    createdAt: d.createdAt.toISOString(),
-  };
-}
-
-function summary(row: repo.AssessmentRow, answered: number): AssessmentSummary {
+function summary(row: SummaryRow, answered: number): AssessmentSummary {
   return {
     id: row.id,
     name: row.name,
@@ -101,7 +91,10 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
-export function assessmentService(deps: AppDeps) {
+/** Drafts, answers and submit; naming and deleting. */
+export function assessmentService(
+  deps: Pick<AppDeps, 'db' | 'storage' | 'events' | 'config' | 'metrics' | 'logger' | 'clock'>,
+) {
   const { db } = deps.db;
   const now = deps.clock ?? (() => new Date());
 
@@ -130,16 +123,7 @@ export function assessmentService(deps: AppDeps) {
       const more = rows.length > page.limit;
       const shown = more ? rows.slice(0, page.limit) : rows;
       const last = shown.at(-1);
-      const items = shown.map((r) => ({
-        id: r.id,
-        name: r.name,
-        status: r.status,
-        version: r.version,
-        progress: progressOf(Number(r.answered)),
-        createdAt: r.createdAt.toISOString(),
-        updatedAt: r.updatedAt.toISOString(),
-        submittedAt: iso(r.submittedAt),
-      }));
+      const items = shown.map((r) => summary(r, Number(r.answered)));
       return {
         items,
         nextCursor: more && last ? encodeCursor({ updatedAt: last.position, id: last.id }) : null,
@@ -202,7 +186,7 @@ export function assessmentService(deps: AppDeps) {
         const triage = scoreResponses(responses);
         const submitted = await repo.markSubmitted(tx, id, triage, now());
         const body = submitBody(submitted);
-        await repo.insertOutbox(tx, ASSESSMENT_SUBMITTED, { assessmentId: id, userId, ...body });
+        await recordEvent(tx, ASSESSMENT_SUBMITTED, { assessmentId: id, userId, ...body });
         return { body, fresh: true };
       });
       if (result.fresh) {
@@ -213,6 +197,29 @@ export function assessmentService(deps: AppDeps) {
         );
       }
       return result.body;
+    },
+
+    async rename(userId: string, id: string, name: string) {
+      const row = await repo.rename(db, userId, id, name, now());
+      if (!row) throw new NotFoundError('Assessment not found.');
+      return { id: row.id, name: row.name, updatedAt: row.updatedAt.toISOString() };
+    },
+
+    /**
+     * Deletes a draft with its answers, document rows and every stored object version. The row
+     * stays locked meanwhile, so no upload slot or submit can slip in; if S3 fails, nothing is
+     * deleted from the database and the user can retry.
+     */
+    async remove(userId: string, id: string) {
+      await db.transaction(async (tx) => {
+        const row = await repo.findOwned(tx, userId, id, true);
+        if (!row) throw new NotFoundError('Assessment not found.');
+        if (row.status === 'submitted') {
+          throw new ConflictError('Submitted assessments are kept as a record and cannot be deleted.');
+        }
+        await deps.storage.removeAll(assessmentPrefix(id));
+        await repo.deleteAssessment(tx, id);
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { AuthUser } from '../../contract/auth';
 import type { Database } from '../../platform/db/database';
-import { revokedLogins, sessions, users } from '../../platform/db/schema';
+import { revokedLogins, sessions, users } from '../../platform/db/tables';
 
 const userColumns = {
   id: users.id,
@@ -55,10 +55,6 @@ export async function findSessionUser(
   return row;
 }
 
-export async function deleteSession(db: Database, idHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, idHash));
-}
-
 export async function deleteExpiredSessions(db: Database, userId: string, now: Date): Promise<void> {
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
 }
@@ -99,4 +95,25 @@ export async function findUserForLogin(
     .from(users)
     .where(eq(users.cognitoSub, cognitoSub));
   return row;
+}
+
+/** Ends every session of the user with this e-mail (after a password reset). */
+export async function deleteSessionsOfEmail(db: Database, email: string): Promise<void> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (user) await db.delete(sessions).where(eq(sessions.userId, user.id));
+}
+
+/** Ends the user's sessions except `keepHash` (the one that changed the password). */
+export async function deleteOtherSessions(
+  db: Database,
+  userId: string,
+  keepHash: string | undefined,
+): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      keepHash
+        ? and(eq(sessions.userId, userId), ne(sessions.idHash, keepHash))
+        : eq(sessions.userId, userId),
+    );
 }

@@ -1,7 +1,17 @@
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { confirm, login, logout, me, register } from '../../contract/operations/auth';
-import type { AppDeps } from '../../deps';
+import type { Config } from '../../config';
+import {
+  changePassword,
+  confirm,
+  forgotPassword,
+  login,
+  logout,
+  me,
+  register,
+  resendConfirmation,
+  resetPassword,
+} from '../../contract/operations/auth';
 import { TooManyRequestsError } from '../../platform/http/errors';
 import type { OperationRouter } from '../../platform/http/operation-router';
 import {
@@ -11,19 +21,17 @@ import {
   readSessionId,
   setSessionCookie,
 } from './middleware';
-import { passwordRoutes } from './password-routes';
-import { passwordService } from './password-service';
-import type { AuthService } from './service';
+import type { AuthService, PasswordService } from './service';
 
 function limiter(
-  deps: AppDeps,
+  limits: Config['rateLimit'],
   limit: number,
   key: (req: Request) => string,
   skip: (req: Request) => boolean = () => false,
 ) {
   return rateLimit({
     skip,
-    windowMs: deps.config.rateLimit.authWindowSeconds * 1000,
+    windowMs: limits.authWindowSeconds * 1000,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
@@ -33,13 +41,18 @@ function limiter(
   });
 }
 
-export function authRoutes(deps: AppDeps, auth: AuthService, { router, mount }: OperationRouter): void {
+export function authRoutes(
+  limits: Config['rateLimit'],
+  auth: AuthService,
+  passwords: PasswordService,
+  { router, mount }: OperationRouter,
+): void {
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
   // Per client address for all auth calls, and per address and account for logins (brute force).
   // Signing out and asking who one is never lock a user out, however limited their address is.
   const unlimited = (req: Request) => req.path === '/logout' || req.path === '/me';
-  router.use('/auth', limiter(deps, deps.config.rateLimit.authMax * 5, ip, unlimited));
-  const loginLimiter = limiter(deps, deps.config.rateLimit.authMax, (req) => {
+  router.use('/auth', limiter(limits, limits.authMax * 5, ip, unlimited));
+  const loginLimiter = limiter(limits, limits.authMax, (req) => {
     const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 254) : '';
     return `${ip(req)}|${email}`;
   });
@@ -70,7 +83,7 @@ export function authRoutes(deps: AppDeps, auth: AuthService, { router, mount }: 
   );
 
   // Codes and passwords share the login's per-address-and-account limit.
-  passwordRoutes(passwordService(deps), mount, loginLimiter);
+  passwordRoutes(passwords, mount, loginLimiter);
 
   mount(logout, async (_input, req, res) => {
     await auth.logout({ sessionId: readSessionId(req), accessToken: readBearerToken(req) });
@@ -81,4 +94,57 @@ export function authRoutes(deps: AppDeps, auth: AuthService, { router, mount }: 
   mount(me, (_input, req, res) => {
     res.json(currentUser(req));
   });
+}
+
+/**
+ * Codes and passwords, behind the auth rate limit. The public calls answer 204 whether or not the
+ * account exists.
+ */
+function passwordRoutes(
+  passwords: PasswordService,
+  mount: OperationRouter['mount'],
+  limit: RequestHandler,
+): void {
+  const limited = { use: [limit] };
+
+  mount(
+    resendConfirmation,
+    async ({ body }, _req, res) => {
+      await passwords.resendConfirmation(body.email);
+      res.status(204).end();
+    },
+    limited,
+  );
+
+  mount(
+    forgotPassword,
+    async ({ body }, _req, res) => {
+      await passwords.forgotPassword(body.email);
+      res.status(204).end();
+    },
+    limited,
+  );
+
+  mount(
+    resetPassword,
+    async ({ body }, _req, res) => {
+      await passwords.resetPassword(body.email, body.code, body.password);
+      res.status(204).end();
+    },
+    limited,
+  );
+
+  mount(
+    changePassword,
+    async ({ body }, req, res) => {
+      await passwords.changePassword(
+        currentUser(req),
+        readSessionId(req),
+        body.currentPassword,
+        body.newPassword,
+      );
+      res.status(204).end();
+    },
+    limited,
+  );
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AuthUser } from '../../contract/auth';
 import type { RegisterRequest } from '../../contract/auth-requests';
 import type { AppDeps } from '../../deps';
-import { UnauthorizedError } from '../../platform/http/errors';
+import { BadRequestError, UnauthorizedError } from '../../platform/http/errors';
 import { currentLogger } from '../../platform/observability/logger';
 import { openRefreshToken, sealRefreshToken } from './refresh-vault';
 import * as repo from './repository';
@@ -20,7 +20,9 @@ export interface LoginResult {
   session: { id: string; maxAgeSeconds: number };
 }
 
-export function authService(deps: AppDeps) {
+export function authService(
+  deps: Pick<AppDeps, 'db' | 'identity' | 'config' | 'metrics' | 'logger' | 'clock'>,
+) {
   const { db } = deps.db;
   const now = deps.clock ?? (() => new Date());
   const ttlSeconds = deps.config.session.ttlHours * 3600;
@@ -124,3 +126,48 @@ export function authService(deps: AppDeps) {
   };
 }
 export type AuthService = ReturnType<typeof authService>;
+
+/** Confirmation codes and passwords: everything Cognito does by e-mail code or re-authentication. */
+export function passwordService(deps: Pick<AppDeps, 'db' | 'identity'>) {
+  const { db } = deps.db;
+
+  return {
+    resendConfirmation(email: string) {
+      return deps.identity.resendConfirmation(email);
+    },
+
+    forgotPassword(email: string) {
+      return deps.identity.forgotPassword(email);
+    },
+
+    /** Sets the new password, then ends every session: whoever knew the old one is signed out. */
+    async resetPassword(email: string, code: string, password: string) {
+      await deps.identity.resetPassword(email, code, password);
+      await repo.deleteSessionsOfEmail(db, email);
+    },
+
+    /**
+     * Re-authenticates with the current password (a cookie session holds no Cognito token), changes
+     * it, and ends the user's other sessions.
+     */
+    async changePassword(
+      user: AuthUser,
+      currentSessionId: string | undefined,
+      currentPassword: string,
+      newPassword: string,
+    ) {
+      let accessToken: string;
+      try {
+        ({ accessToken } = await deps.identity.login(user.email, currentPassword));
+      } catch (err) {
+        if (!(err instanceof UnauthorizedError)) throw err;
+        throw new BadRequestError('Current password is incorrect.', [
+          { path: 'currentPassword', message: 'Current password is incorrect.' },
+        ]);
+      }
+      await deps.identity.changePassword(accessToken, currentPassword, newPassword);
+      await repo.deleteOtherSessions(db, user.id, currentSessionId && hashSessionId(currentSessionId));
+    },
+  };
+}
+export type PasswordService = ReturnType<typeof passwordService>;

@@ -1,9 +1,18 @@
 import { and, count, eq } from 'drizzle-orm';
-import type { Database } from '../../platform/db/database';
-import { assessments, documents } from '../../platform/db/schema';
-import type { Executor } from '../assessments/repository';
+import type { Database, Executor } from '../../platform/db/database';
+import { assessments, documents } from '../../platform/db/tables';
 
 export type DocumentRow = typeof documents.$inferSelect;
+
+/** The assessment's status if it belongs to the user, row-locked until the transaction ends. */
+export async function lockOwnedAssessment(tx: Executor, userId: string, assessmentId: string) {
+  const [row] = await tx
+    .select({ status: assessments.status })
+    .from(assessments)
+    .where(and(eq(assessments.id, assessmentId), eq(assessments.userId, userId)))
+    .for('update');
+  return row;
+}
 
 export async function countDocuments(db: Executor, assessmentId: string): Promise<number> {
   const [row] = await db

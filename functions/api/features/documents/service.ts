@@ -8,22 +8,11 @@ import {
   ServiceUnavailableError,
   UnprocessableEntityError,
 } from '../../platform/http/errors';
-import * as assessmentsRepo from '../assessments/repository';
-import { toDocumentView } from '../assessments/service';
 import { contentCheck } from './content-check';
 import * as repo from './repository';
+import { documentKey, toDocumentView } from './shared';
 
-/** A safe S3 key segment: the name without anything S3 or a shell would treat specially. */
-export function keySafeName(fileName: string): string {
-  return (
-    fileName
-      .normalize('NFKC')
-      .replace(/[^A-Za-z0-9._-]+/g, '_')
-      .slice(0, 120) || 'file'
-  );
-}
-
-export function documentService(deps: AppDeps) {
+export function documentService(deps: Pick<AppDeps, 'db' | 'storage' | 'metrics' | 'clock'>) {
   const { db } = deps.db;
   const now = deps.clock ?? (() => new Date());
   let storageCheckedAt = 0;
@@ -74,11 +63,11 @@ export function documentService(deps: AppDeps) {
     async create(userId: string, assessmentId: string, input: CreateDocumentRequest) {
       await ensureStorage();
       const docId = randomUUID();
-      const s3Key = `assessments/${assessmentId}/${docId}/${keySafeName(input.fileName)}`;
+      const s3Key = documentKey(assessmentId, docId, input.fileName);
       // Signed first: if signing fails, no pending row is left behind.
       const upload = await deps.storage.createUploadSlot(s3Key, input.contentType, input.sizeBytes, now());
       const row = await db.transaction(async (tx) => {
-        const assessment = await assessmentsRepo.findOwned(tx, userId, assessmentId, true);
+        const assessment = await repo.lockOwnedAssessment(tx, userId, assessmentId);
         if (!assessment) throw new NotFoundError('Assessment not found.');
         if (assessment.status === 'submitted') {
           throw new ConflictError('The assessment has been submitted; documents can no longer change.');

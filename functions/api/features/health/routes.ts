@@ -1,9 +1,8 @@
 import { getHealth } from '../../contract/operations/public';
-import type { AppDeps } from '../../deps';
 import type { OperationRouter } from '../../platform/http/operation-router';
 import { checkHealth } from './service';
 
-export function healthRoutes(deps: AppDeps, mount: OperationRouter['mount']): void {
+export function healthRoutes(deps: Parameters<typeof checkHealth>[0], mount: OperationRouter['mount']): void {
   mount(getHealth, async (_input, _req, res) => {
     const body = await checkHealth(deps);
     res.setHeader('Cache-Control', 'no-store');

@@ -21,7 +21,9 @@ async function within(ms: number, check: () => Promise<void>): Promise<boolean> 
 }
 
 /** Checks db, s3 and cognito in parallel, each bounded by the dependency timeout. */
-export async function checkHealth(deps: AppDeps): Promise<HealthResponse> {
+export async function checkHealth(
+  deps: Pick<AppDeps, 'db' | 'storage' | 'identity' | 'config' | 'clock'>,
+): Promise<HealthResponse> {
   const ms = deps.config.dependencyTimeoutMs;
   const [db, s3, cognito] = await Promise.all([
     within(ms, () => deps.db.ping()),

@@ -1,8 +1,14 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { schema } from './schema';
+import type { schema } from './tables';
 
 /** The drizzle database both drivers satisfy: node-postgres in the cloud, PGlite locally. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The transaction `db.transaction` hands its callback. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** What a query can run on: the database, or a transaction to take part in. */
+export type Executor = Database | Transaction;
 
 /** A database plus how to check and close it. */
 export interface DatabaseHandle {

@@ -5,7 +5,7 @@ import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { Config } from '../../config';
 import type { Tracing } from '../observability/tracer';
 import type { DatabaseHandle } from './database';
-import { schema } from './schema';
+import { schema } from './tables';
 
 /**
  * node-postgres pool options from config. With IAM auth the password is an async function that

@@ -8,8 +8,7 @@ import { useAuth } from '../../../features/auth/lib/auth-context';
 import { useResults } from '../../../features/results/api/get-results';
 import { DomainReadings } from '../../../features/results/components/domain-readings';
 import { OverallSummary } from '../../../features/results/components/overall-summary';
-import { RadarChart } from '../../../features/results/components/radar-chart';
-import { RadarLegend } from '../../../features/results/components/radar-legend';
+import { RadarFigure } from '../../../features/results/components/radar-figure';
 import { Recommendations } from '../../../features/results/components/recommendations';
 import { ScoresTable } from '../../../features/results/components/scores-table';
 import { radarGeometry, radarLayout } from '../../../features/results/lib/radar-data';
@@ -105,14 +104,12 @@ export function ResultsRoute() {
           )}
         </div>
       </div>
-      <figure className="card radar-figure">
-        <div ref={figure} className="radar-figure__canvas">
-          <RadarChart
-            geometry={geometry}
-            labels={layout.labels}
-            title="Scale-readiness score by domain, out of 100"
-          />
-        </div>
+      <RadarFigure
+        canvasRef={figure}
+        geometry={geometry}
+        labels={layout.labels}
+        title="Scale-readiness score by domain, out of 100"
+      >
         <figcaption className="legend">
           <span>
             <span className="legend__swatch legend__swatch--score" aria-hidden="true" /> Score (outer ring =
@@ -128,8 +125,7 @@ export function ResultsRoute() {
             </span>
           ) : null}
         </figcaption>
-        {layout.labels === 'numbers' ? <RadarLegend points={geometry.points} /> : null}
-      </figure>
+      </RadarFigure>
       {data ? <Recommendations items={data.recommendations} /> : null}
       <ScoresTable points={geometry.points} details={details} showChange={compared} />
       {data ? <DomainReadings domains={data.domains} showChange={compared} /> : null}

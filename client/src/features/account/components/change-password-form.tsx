@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/problem';
 import { useChangePassword } from '../../auth/api/change-password';
+import { bind, NewPasswordField, PasswordField } from '../../auth/components/credential-fields';
 import { compact, type FieldErrors, validateNewPassword } from '../../auth/lib/validate';
 
 /** Change password: the current one (checked by the API) and a new one that meets the rule. */
@@ -39,25 +39,13 @@ export function ChangePasswordForm() {
     <form onSubmit={submit} noValidate className="stack" aria-labelledby="change-password-title">
       <h2 id="change-password-title">Change password</h2>
       {unexplained ? <ErrorAlert error={change.error} /> : null}
-      <TextField
+      <PasswordField
         inputId="current-password"
         label="Current password"
-        type="password"
-        autoComplete="current-password"
-        value={current}
-        onChange={(e) => setCurrent(e.currentTarget.value)}
+        {...bind(current, setCurrent)}
         error={shown.currentPassword}
       />
-      <TextField
-        inputId="new-password"
-        label="New password"
-        hint="At least 12 characters, with upper- and lower-case letters and a number."
-        type="password"
-        autoComplete="new-password"
-        value={next}
-        onChange={(e) => setNext(e.currentTarget.value)}
-        error={shown.newPassword}
-      />
+      <NewPasswordField inputId="new-password" {...bind(next, setNext)} error={shown.newPassword} />
       <div role="status">
         {done ? <p className="alert alert--success">Your password has been changed.</p> : null}
       </div>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/problem';
+import { bind, PasswordField } from '../../auth/components/credential-fields';
 import { useDeleteAccount } from '../api/delete-account';
 
 /** Delete the account, after a modal that spells out what goes and asks for the password again. */
@@ -55,13 +55,10 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
       >
         <p>Your assessments, answers, scores and documents will be deleted, and you will be signed out.</p>
         {remove.error && !server.password ? <ErrorAlert error={remove.error} /> : null}
-        <TextField
+        <PasswordField
           inputId="delete-password"
           label="Your password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
+          {...bind(password, setPassword)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
               e.preventDefault();

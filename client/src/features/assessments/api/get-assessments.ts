@@ -1,7 +1,6 @@
 import type { z } from 'zod/mini';
 import { assessmentList, assessmentSummary } from '../../../../../functions/api/contract/assessments';
 import { apiRequest } from '../../../lib/api-client';
-import { useQuery } from '../../../lib/use-query';
 
 export const AssessmentSummarySchema = assessmentSummary;
 export type AssessmentSummary = z.infer<typeof AssessmentSummarySchema>;
@@ -17,13 +16,4 @@ export async function getAssessmentPage(
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
   const body = await apiRequest('GET', `/assessments${query}`, AssessmentListSchema, { signal });
   return { items: body.items, nextCursor: body.nextCursor ?? null };
-}
-
-/** The first page; `useAssessmentList` adds "load more". */
-export async function getAssessments(signal?: AbortSignal): Promise<AssessmentSummary[]> {
-  return (await getAssessmentPage(null, signal)).items;
-}
-
-export function useAssessments() {
-  return useQuery('assessments', (signal) => getAssessmentPage(null, signal));
 }

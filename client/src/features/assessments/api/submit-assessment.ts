@@ -1,7 +1,6 @@
 import type { z } from 'zod/mini';
 import { submitResponse } from '../../../../../functions/api/contract/assessments';
 import { apiRequest } from '../../../lib/api-client';
-import { useMutation } from '../../../lib/use-query';
 
 export const SubmitResultSchema = submitResponse;
 export type SubmitResult = z.infer<typeof SubmitResultSchema>;
@@ -9,8 +8,4 @@ export type SubmitResult = z.infer<typeof SubmitResultSchema>;
 /** POST /api/assessments/:id/submit; a 422 carries `missing: [questionId]`. */
 export function submitAssessment(id: string): Promise<SubmitResult> {
   return apiRequest('POST', `/assessments/${encodeURIComponent(id)}/submit`, SubmitResultSchema);
-}
-
-export function useSubmitAssessment() {
-  return useMutation(submitAssessment);
 }

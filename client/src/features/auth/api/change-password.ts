@@ -1,14 +1,9 @@
-import { apiRequest } from '../../../lib/api-client';
+import { postCommand } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
 
 export type ChangePasswordInput = { currentPassword: string; newPassword: string };
 
 /** POST /api/auth/change-password: 204; a 400 names `currentPassword` (wrong) or `newPassword` (weak). */
-export async function changePassword(input: ChangePasswordInput): Promise<true> {
-  await apiRequest('POST', '/auth/change-password', null, { body: input });
-  return true;
-}
+export const changePassword = postCommand<ChangePasswordInput>('/auth/change-password');
 
-export function useChangePassword() {
-  return useMutation(changePassword);
-}
+export const useChangePassword = () => useMutation(changePassword);

@@ -1,14 +1,9 @@
-import { apiRequest } from '../../../lib/api-client';
+import { postCommand } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
 
 export type ConfirmInput = { email: string; code: string };
 
 /** POST /api/auth/confirm: 204 once the emailed code matches. */
-export async function confirmSignUp(input: ConfirmInput): Promise<true> {
-  await apiRequest('POST', '/auth/confirm', null, { body: input });
-  return true;
-}
+export const confirmSignUp = postCommand<ConfirmInput>('/auth/confirm');
 
-export function useConfirm() {
-  return useMutation(confirmSignUp);
-}
+export const useConfirm = () => useMutation(confirmSignUp);

@@ -1,12 +1,7 @@
-import { apiRequest } from '../../../lib/api-client';
+import { postCommand } from '../../../lib/api-client';
 import { useMutation } from '../../../lib/use-query';
 
 /** POST /api/auth/forgot-password: always 204 (no account enumeration); a code goes to the email. */
-export async function forgotPassword(input: { email: string }): Promise<true> {
-  await apiRequest('POST', '/auth/forgot-password', null, { body: input });
-  return true;
-}
+export const forgotPassword = postCommand<{ email: string }>('/auth/forgot-password');
 
-export function useForgotPassword() {
-  return useMutation(forgotPassword);
-}
+export const useForgotPassword = () => useMutation(forgotPassword);

@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/problem';
 import { useConfirm } from '../api/confirm';
 import { useResendConfirmation } from '../api/resend-confirmation';
+import { bind, CodeField } from './credential-fields';
+import { ResendCode } from './resend-code';
 
 /** The emailed confirmation code step (shown when the API says confirmation is required). */
 export function ConfirmForm({ email, onConfirmed }: { email: string; onConfirmed: () => void }) {
@@ -11,7 +12,6 @@ export function ConfirmForm({ email, onConfirmed }: { email: string; onConfirmed
   const [fieldError, setFieldError] = useState<string>();
   const { run, pending, error } = useConfirm();
   const resend = useResendConfirmation();
-  const [resent, setResent] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -33,39 +33,24 @@ export function ConfirmForm({ email, onConfirmed }: { email: string; onConfirmed
         account.
       </p>
       {error && !serverField ? <ErrorAlert error={error} /> : null}
-      <TextField
+      <CodeField
         inputId="confirm-code"
         label="Confirmation code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
+        {...bind(code, setCode)}
         error={fieldError ?? serverField}
         autoFocus
       />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Confirming…' : 'Confirm'}
       </button>
-      <p className="muted">
-        No email after a few minutes? Check your spam folder, or{' '}
-        <button
-          type="button"
-          className="button button--link"
-          disabled={resend.pending}
-          onClick={async () => {
-            setResent(false);
-            if (await resend.run({ email })) setResent(true);
-          }}
-        >
-          send a new code
-        </button>
-        .
-      </p>
-      <div role="status">
-        {resent ? <p className="alert alert--success">We sent a new code to {email}.</p> : null}
-      </div>
-      {resend.error ? <ErrorAlert error={resend.error} /> : null}
+      <ResendCode
+        email={email}
+        sender={resend}
+        prompt="No email after a few minutes? Check your spam folder, or"
+        action="send a new code"
+        after="."
+        sentMessage={`We sent a new code to ${email}.`}
+      />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ErrorSummary } from '../../../components/error-summary';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/problem';
 import { type LoginResponse, useLogin } from '../api/login';
-import { compact, type FieldErrors, validateEmail } from '../lib/validate';
+import { compact, type FieldErrors, summaryItems, validateEmail } from '../lib/validate';
+import { bind, EmailField, PasswordField } from './credential-fields';
 
 /** Email and password sign-in; errors sit next to their fields. */
 export function LoginForm({
@@ -39,12 +39,7 @@ export function LoginForm({
 
   return (
     <form onSubmit={submit} noValidate className="stack">
-      <ErrorSummary
-        focusKey={attempt}
-        items={Object.entries(errors)
-          .filter(([, m]) => m)
-          .map(([k, m]) => ({ id: `login-${k}`, message: m as string }))}
-      />
+      <ErrorSummary focusKey={attempt} items={summaryItems(errors, 'login')} />
       {wrongCredentials ? (
         <div className="alert alert--error" role="alert">
           <p>The email or password is not right. Check them and try again.</p>
@@ -52,26 +47,12 @@ export function LoginForm({
       ) : error ? (
         <ErrorAlert error={error} />
       ) : null}
-      <TextField
-        label="Email address"
-        name="email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        value={email}
-        onChange={(e) => setEmail(e.currentTarget.value)}
-        error={shown.email}
-        inputId="login-email"
-      />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-        error={shown.password}
+      <EmailField inputId="login-email" {...bind(email, setEmail)} error={shown.email} />
+      <PasswordField
         inputId="login-password"
+        name="password"
+        {...bind(password, setPassword)}
+        error={shown.password}
       />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}

@@ -4,7 +4,8 @@ import { ErrorSummary } from '../../../components/error-summary';
 import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/problem';
 import { type RegisterInput, type RegisterResponse, useRegister } from '../api/register';
-import { compact, type FieldErrors, validateEmail, validateNewPassword } from '../lib/validate';
+import { compact, type FieldErrors, summaryItems, validateEmail, validateNewPassword } from '../lib/validate';
+import { EmailField, NewPasswordField } from './credential-fields';
 
 export const INDUSTRIES = [
   'Software & SaaS',
@@ -62,10 +63,14 @@ export function RegisterForm({
   const serverFields = error instanceof ApiError ? error.fieldErrors : {};
   const shown: FieldErrors = { ...serverFields, ...errors };
   const taken = error instanceof ApiError && error.status === 409;
-  const summary = FIELD_ORDER.filter((k) => errors[k]).map((k) => ({
-    id: `register-${k}`,
-    message: errors[k] as string,
-  }));
+  const summary = summaryItems(errors, 'register', FIELD_ORDER);
+  /** The props every input of this form takes: its id, value, change handler and error. */
+  const fieldOf = (key: keyof RegisterInput) => ({
+    inputId: `register-${key}`,
+    value: input[key],
+    onChange: set(key),
+    error: shown[key],
+  });
 
   return (
     <form onSubmit={submit} noValidate className="stack">
@@ -79,36 +84,13 @@ export function RegisterForm({
       ) : error ? (
         <ErrorAlert error={error} title="We could not create your account" />
       ) : null}
+      <EmailField label="Work email address" {...fieldOf('email')} />
+      <NewPasswordField label="Password" name="password" {...fieldOf('password')} />
       <TextField
-        inputId="register-email"
-        label="Work email address"
-        name="email"
-        type="email"
-        autoComplete="email"
-        spellCheck={false}
-        value={input.email}
-        onChange={set('email')}
-        error={shown.email}
-      />
-      <TextField
-        inputId="register-password"
-        label="Password"
-        hint="At least 12 characters, with upper- and lower-case letters and a number."
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        value={input.password}
-        onChange={set('password')}
-        error={shown.password}
-      />
-      <TextField
-        inputId="register-companyName"
         label="Company name"
         name="companyName"
         autoComplete="organization"
-        value={input.companyName}
-        onChange={set('companyName')}
-        error={shown.companyName}
+        {...fieldOf('companyName')}
       />
       <div className={`field${shown.industry ? ' field--error' : ''}`}>
         <label htmlFor="register-industry" className="field__label">

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ErrorSummary } from '../../../components/error-summary';
-import { TextField } from '../../../components/text-field';
 import { ApiError } from '../../../lib/problem';
 import { useForgotPassword } from '../api/forgot-password';
 import { useResetPassword } from '../api/reset-password';
-import { compact, type FieldErrors, validateNewPassword } from '../lib/validate';
+import { compact, type FieldErrors, summaryItems, validateNewPassword } from '../lib/validate';
+import { bind, CodeField, NewPasswordField } from './credential-fields';
+import { ResendCode } from './resend-code';
 
 /** Step two of a reset: the emailed code and a new password; a new code can be sent from here. */
 export function ResetPasswordForm({ email, onReset }: { email: string; onReset: () => void }) {
@@ -15,7 +16,6 @@ export function ResetPasswordForm({ email, onReset }: { email: string; onReset: 
   const [attempt, setAttempt] = useState(0);
   const reset = useResetPassword();
   const resend = useForgotPassword();
-  const [resent, setResent] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,53 +42,25 @@ export function ResetPasswordForm({ email, onReset }: { email: string; onReset: 
         If <strong>{email}</strong> has a ScaleMap account, we have sent it a code. Enter it with a new
         password.
       </p>
-      <ErrorSummary
-        focusKey={attempt}
-        items={Object.entries(errors)
-          .filter(([, m]) => m)
-          .map(([k, m]) => ({ id: `reset-${k}`, message: m as string }))}
-      />
+      <ErrorSummary focusKey={attempt} items={summaryItems(errors, 'reset')} />
       {unexplained ? <ErrorAlert error={reset.error} focus /> : null}
-      <TextField
-        inputId="reset-code"
-        label="Reset code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        value={code}
-        onChange={(e) => setCode(e.currentTarget.value)}
-        error={shown.code}
-      />
-      <TextField
+      <CodeField inputId="reset-code" label="Reset code" {...bind(code, setCode)} error={shown.code} />
+      <NewPasswordField
         inputId="reset-password"
-        label="New password"
-        hint="At least 12 characters, with upper- and lower-case letters and a number."
         name="password"
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
+        {...bind(password, setPassword)}
         error={shown.password}
       />
       <button type="submit" className="button" disabled={reset.pending}>
         {reset.pending ? 'Saving…' : 'Set new password'}
       </button>
-      <p className="muted">
-        No email?{' '}
-        <button
-          type="button"
-          className="button button--link"
-          disabled={resend.pending}
-          onClick={async () => {
-            setResent(false);
-            if (await resend.run({ email })) setResent(true);
-          }}
-        >
-          Send a new code
-        </button>
-      </p>
-      <div role="status">{resent ? <p className="alert alert--success">We sent a new code.</p> : null}</div>
-      {resend.error ? <ErrorAlert error={resend.error} /> : null}
+      <ResendCode
+        email={email}
+        sender={resend}
+        prompt="No email?"
+        action="Send a new code"
+        sentMessage="We sent a new code."
+      />
     </form>
   );
 }

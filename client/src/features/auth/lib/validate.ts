@@ -21,3 +21,12 @@ export function validateNewPassword(password: string): string | undefined {
 export function compact(errors: FieldErrors): FieldErrors {
   return Object.fromEntries(Object.entries(errors).filter(([, v]) => v));
 }
+
+/** The error summary's items: each field's error, linking to its input `${prefix}-${field}`. */
+export function summaryItems(
+  errors: FieldErrors,
+  prefix: string,
+  order: readonly string[] = Object.keys(errors),
+) {
+  return order.filter((k) => errors[k]).map((k) => ({ id: `${prefix}-${k}`, message: errors[k] as string }));
+}

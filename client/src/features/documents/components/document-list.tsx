@@ -45,24 +45,16 @@ export function DocumentList({ documents, onDownload, onDelete, busyId }: Docume
             <td>
               <div className="document-table__actions">
                 {doc.status === 'uploaded' ? (
-                  <button
-                    type="button"
-                    className="button button--small button--secondary"
-                    onClick={() => onDownload(doc)}
-                    disabled={busyId === doc.id}
-                  >
-                    Download<span className="visually-hidden"> {doc.fileName}</span>
-                  </button>
+                  <RowAction
+                    label="Download"
+                    kind="secondary"
+                    doc={doc}
+                    onClick={onDownload}
+                    busyId={busyId}
+                  />
                 ) : null}
                 {onDelete ? (
-                  <button
-                    type="button"
-                    className="button button--small button--danger"
-                    onClick={() => onDelete(doc)}
-                    disabled={busyId === doc.id}
-                  >
-                    Delete<span className="visually-hidden"> {doc.fileName}</span>
-                  </button>
+                  <RowAction label="Delete" kind="danger" doc={doc} onClick={onDelete} busyId={busyId} />
                 ) : null}
               </div>
             </td>
@@ -70,5 +62,32 @@ export function DocumentList({ documents, onDownload, onDelete, busyId }: Docume
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A row's button, named for screen readers with the file it acts on; disabled while that row is busy. */
+function RowAction({
+  label,
+  kind,
+  doc,
+  onClick,
+  busyId,
+}: {
+  label: string;
+  kind: 'secondary' | 'danger';
+  doc: AssessmentDocument;
+  onClick: (doc: AssessmentDocument) => void;
+  busyId?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`button button--small button--${kind}`}
+      onClick={() => onClick(doc)}
+      disabled={busyId === doc.id}
+    >
+      {label}
+      <span className="visually-hidden"> {doc.fileName}</span>
+    </button>
   );
 }

@@ -94,14 +94,19 @@ export function QuestionField({ question, number, value, onChange, error, disabl
   }
 
   const inputId = fieldId(question.id);
+  const labelled = (
+    <>
+      <label htmlFor={inputId} className="question__text">
+        {heading}
+      </label>
+      {hint}
+      {errorText}
+    </>
+  );
   if (question.type === 'number') {
     return (
       <div className={className}>
-        <label htmlFor={inputId} className="question__text">
-          {heading}
-        </label>
-        {hint}
-        {errorText}
+        {labelled}
         <div className="number-input">
           <input
             id={inputId}
@@ -132,11 +137,7 @@ export function QuestionField({ question, number, value, onChange, error, disabl
   const countId = `${uid}-count`;
   return (
     <div className={className}>
-      <label htmlFor={inputId} className="question__text">
-        {heading}
-      </label>
-      {hint}
-      {errorText}
+      {labelled}
       <textarea
         id={inputId}
         className="input textarea"

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './database';
-import type { schema } from './schema';
+import type { schema } from './tables';
 
 /**
  * The committed drizzle-kit migrations. In the bundle they sit next to the entry file

@@ -1,7 +1,32 @@
-import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { outbox } from '../db/schema';
+import { and, asc, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../db/database';
+import { outbox } from '../db/tables';
 import type { EventPublisher } from './events';
+
+/**
+ * The transactional outbox: every statement on the `outbox` table is here. A feature records an
+ * event in its own transaction (`recordEvent`); the relay publishes it later.
+ */
+
+/** Records an event in the caller's transaction; it is published once that commits. */
+export async function recordEvent(tx: Executor, type: string, payload: unknown): Promise<void> {
+  await tx.insert(outbox).values({ type, payload });
+}
+
+/** Forgets the events about a user or their assessments (account deletion): payloads hold their ids. */
+export async function deleteEventsOf(tx: Executor, userId: string, assessmentIds: string[]): Promise<void> {
+  await tx.delete(outbox).where(
+    or(
+      sql`${outbox.payload}->>'userId' = ${userId}`,
+      assessmentIds.length
+        ? sql`${outbox.payload}->>'assessmentId' in (${sql.join(
+            assessmentIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : undefined,
+    ),
+  );
+}
 
 export interface RelayResult {
   published: number;
