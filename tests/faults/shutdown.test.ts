@@ -3,14 +3,12 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
 import { standInEnv } from '../../container/stand-ins/env';
 import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { questionIndex } from '../../functions/api/features/questionnaire/service';
-import { assessments, outbox } from '../../functions/api/platform/db/schema';
 import {
   assembleTaskRoot,
   ensureRuntime,
@@ -20,6 +18,7 @@ import {
 import { registerAndLogin } from '../support/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { type Load, startLoad } from './load';
+import { outboxEventsPerAssessment, submittedIds } from './support/durability';
 
 /**
  * SIGTERM to the bundled HTTP server (server.js, as Fargate runs it) in the middle of a steady load,
@@ -210,19 +209,9 @@ describe('server.js on SIGTERM under load', () => {
 
     // Acknowledged submits are stored, unacknowledged ones are not: nothing was cut after commit.
     const { db } = database!.handle;
-    const rows = await db
-      .select({ id: assessments.id })
-      .from(assessments)
-      .where(eq(assessments.status, 'submitted'));
-    expect(rows.map((r) => r.id).sort()).toEqual([...load.submitted].sort());
+    expect(await submittedIds(db)).toEqual([...load.submitted].sort());
     expect(load.submitted.size).toBeGreaterThan(0);
-    const events = await db
-      .select({
-        assessmentId: sql<string>`${outbox.payload}->>'assessmentId'`,
-        n: sql<number>`count(*)::int`,
-      })
-      .from(outbox)
-      .groupBy(sql`${outbox.payload}->>'assessmentId'`);
+    const events = await outboxEventsPerAssessment(db);
     expect(events.every((e) => e.n === 1)).toBe(true);
     expect(events.length).toBe(load.submitted.size);
   });
