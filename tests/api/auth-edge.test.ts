@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../support/app';
-import { ApiClient, PASSWORD } from '../support/client';
+import { ApiClient, PASSWORD, register } from '../support/client';
 import { confirmOutOfBand, sessionCookie, uniqueEmail, withoutCorrelation } from './support/auth';
 import { expectProblem } from './support/problem';
 
@@ -20,12 +20,7 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
   it('when a user registers, then confirmation is required and logging in first is a 401 that says so', async () => {
     const client = new ApiClient(edge.url, { 'x-forwarded-for': '203.0.113.1' });
     const email = uniqueEmail('unconfirmed');
-    const reg = await client.post<{ confirmationRequired: boolean }>('/api/auth/register', {
-      email,
-      password: PASSWORD,
-      companyName: 'Pending',
-      industry: 'Web',
-    });
+    const reg = await register(client, email, { companyName: 'Pending', industry: 'Web' });
     expect(reg.status).toBe(201);
     expect(reg.body.confirmationRequired).toBe(true);
     const login = await client.post('/api/auth/login', { email, password: PASSWORD });
@@ -36,7 +31,7 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
   it('when POST /api/auth/confirm gets a wrong code or an unknown e-mail, then the same 400 naming the code', async () => {
     const client = new ApiClient(edge.url, { 'x-forwarded-for': '203.0.113.2' });
     const email = uniqueEmail('confirm');
-    await client.post('/api/auth/register', { email, password: PASSWORD, companyName: 'C', industry: 'Web' });
+    await register(client, email, { companyName: 'C', industry: 'Web' });
     const wrong = expectProblem(await client.post('/api/auth/confirm', { email, code: '000000' }), 400);
     expect(wrong.errors).toEqual([{ path: 'code', message: expect.any(String) }]);
     const unknown = expectProblem(
@@ -54,12 +49,7 @@ describe('Behind a trusted HTTPS proxy, with e-mail confirmation and a tight log
       'x-forwarded-for': '203.0.113.3',
     });
     const email = uniqueEmail('tls');
-    const reg = await client.post('/api/auth/register', {
-      email,
-      password: PASSWORD,
-      companyName: 'TLS',
-      industry: 'Web',
-    });
+    const reg = await register(client, email, { companyName: 'TLS', industry: 'Web' });
     expect(reg.status).toBe(201);
     await confirmOutOfBand(edge, email);
     const login = await client.post('/api/auth/login', { email, password: PASSWORD });

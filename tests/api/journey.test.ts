@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
 import { assessments, outbox, sessions } from '../../functions/api/platform/db/schema';
 import { startTestApp, type TestApp } from '../support/app';
-import { ApiClient, allAnswers, PASSWORD, uploadViaPresignedPost } from '../support/client';
+import { ApiClient, allAnswers, PASSWORD, register, uploadViaPresignedPost } from '../support/client';
 import { DOCX, PDF, pdfBytes, XLSX, zipBytes } from '../support/files';
 
 let app: TestApp;
@@ -19,12 +19,7 @@ describe('The whole journey (IV1 + IV2)', () => {
     const email = `journey-${Date.now()}@example.com`;
 
     // 1. Register, confirm (auto-confirmed locally) and log in.
-    const reg = await client.post<{ userId: string; confirmationRequired: boolean }>('/api/auth/register', {
-      email,
-      password: PASSWORD,
-      companyName: 'Journey Co',
-      industry: 'Manufacturing',
-    });
+    const reg = await register(client, email, { companyName: 'Journey Co', industry: 'Manufacturing' });
     expect(reg.status).toBe(201);
     expect(reg.body.confirmationRequired).toBe(false);
     const login = await client.post<{ accessToken: string; tokenType: string; user: { email: string } }>(

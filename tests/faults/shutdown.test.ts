@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -12,11 +12,13 @@ import { questionIndex } from '../../functions/api/features/questionnaire/servic
 import {
   assembleTaskRoot,
   ensureRuntime,
+  LOCAL_SERVER_ENV,
   type RunningServer,
   startServer,
 } from '../container/support/runtime';
 import { registerAndLogin } from '../support/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { connects } from '../support/net';
 import { type Load, startLoad } from './load';
 import { outboxEventsPerAssessment, submittedIds } from './support/durability';
 
@@ -44,18 +46,6 @@ async function waitUntil(check: () => Promise<boolean>, ms = 5000) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await sleep(20);
   }
-}
-
-function connects(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(port), hostname);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** A stand-in EventBridge that accepts every PutEvents entry. */
@@ -89,14 +79,9 @@ beforeAll(async () => {
   ]);
   const busUrl = await startBus();
   server = await startServer(task.dir, {
-    NODE_ENV: 'production',
+    ...LOCAL_SERVER_ENV,
     LOG_LEVEL: 'INFO',
-    HOST: '127.0.0.1',
-    PORT: '0',
     TRUST_PROXY: '0',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl,
     DATABASE_URL: database.url!,
     DB_TLS: 'off',
