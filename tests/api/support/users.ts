@@ -23,3 +23,6 @@ export function appWithUsers<const Label extends string>(
   });
   return the;
 }
+
+/** Hooks for a test file that needs the app alone: started before its tests, stopped after them. */
+export const appForTests = (options?: Parameters<typeof startTestApp>[0]) => appWithUsers([], options);
