@@ -6,24 +6,18 @@ import {
   outbox,
   sessions,
   users,
-} from '../../functions/api/platform/db/tables';
-import { startTestApp, type TestApp } from '../support/app';
+} from '../../functions/api/platform/db/schema';
 import { ApiClient, allAnswers, PASSWORD, registerAndLogin } from '../support/client';
 import { answerAndSubmit, createAssessment, uploadDocument } from './support/assessments';
 import { s3Keys, snapshot } from './support/inspect';
 import { expectProblem } from './support/problem';
+import { appForTests } from './support/users';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const the = appForTests();
 
 /** A user with a submitted assessment and a draft, each with a document. */
 async function populatedUser(label: string) {
-  const user = await registerAndLogin(app.url, label);
+  const user = await registerAndLogin(the.app.url, label);
   const submitted = await createAssessment(user.client, { name: 'Baseline' });
   await uploadDocument(user.client, submitted.id, 'plan.pdf');
   await answerAndSubmit(user.client, submitted.id);
@@ -37,9 +31,9 @@ async function populatedUser(label: string) {
 
 /** Everything stored for a user: rows in every table, and S3 objects under their assessments. */
 async function footprint(userId: string, assessmentIds: string[]) {
-  const db = app.deps.db.db;
+  const db = the.app.deps.db.db;
   const count = async (q: Promise<unknown[]>) => (await q).length;
-  const keys = await s3Keys(app);
+  const keys = await s3Keys(the.app);
   return {
     users: await count(db.select().from(users).where(eq(users.id, userId))),
     sessions: await count(db.select().from(sessions).where(eq(sessions.userId, userId))),
@@ -106,7 +100,7 @@ describe('GET /api/account/export', () => {
   });
 
   it('when the caller is not signed in, then 401', async () => {
-    expectProblem(await new ApiClient(app.url).get('/api/account/export'), 401);
+    expectProblem(await new ApiClient(the.app.url).get('/api/account/export'), 401);
   });
 });
 
@@ -143,10 +137,10 @@ describe('DELETE /api/account', () => {
 
     // The Cognito user is gone: logging in fails like an unknown account, and old tokens are refused.
     expectProblem(
-      await new ApiClient(app.url).post('/api/auth/login', { email: user.email, password: PASSWORD }),
+      await new ApiClient(the.app.url).post('/api/auth/login', { email: user.email, password: PASSWORD }),
       401,
     );
-    const bearer = new ApiClient(app.url, { authorization: `Bearer ${user.accessToken}` });
+    const bearer = new ApiClient(the.app.url, { authorization: `Bearer ${user.accessToken}` });
     expectProblem(await bearer.get('/api/auth/me'), 401);
     expectProblem(await user.client.get('/api/assessments'), 401);
   });
@@ -159,31 +153,31 @@ describe('DELETE /api/account', () => {
       [{ password: '' }, undefined],
       [{ password: 42 }, undefined],
     ] as const) {
-      const before = await snapshot(app);
+      const before = await snapshot(the.app);
       const problem = expectProblem(await user.client.request('DELETE', '/api/account', body), 400);
       expect(problem.errors?.map((e) => e.path)).toEqual(['password']);
       if (message) expect(problem.errors?.[0]?.message).toBe(message);
-      expect(await snapshot(app)).toEqual(before);
+      expect(await snapshot(the.app)).toEqual(before);
     }
     expect(
-      (await new ApiClient(app.url).post('/api/auth/login', { email: user.email, password: PASSWORD }))
+      (await new ApiClient(the.app.url).post('/api/auth/login', { email: user.email, password: PASSWORD }))
         .status,
     ).toBe(200);
   });
 
   it('when the caller gives a password that is not their own, then 400 and neither account is touched', async () => {
-    const user = await registerAndLogin(app.url, 'victim');
-    const attacker = await registerAndLogin(app.url, 'attacker');
-    const before = await snapshot(app);
+    const user = await registerAndLogin(the.app.url, 'victim');
+    const attacker = await registerAndLogin(the.app.url, 'attacker');
+    const before = await snapshot(the.app);
     const res = await attacker.client.request('DELETE', '/api/account', { password: 'Guess-Victim-Pass-1' });
     expectProblem(res, 400);
-    expect(await snapshot(app)).toEqual(before);
+    expect(await snapshot(the.app)).toEqual(before);
     expect((await user.client.get('/api/auth/me')).status).toBe(200);
   });
 
   it('when the caller is not signed in, then 401', async () => {
     expectProblem(
-      await new ApiClient(app.url).request('DELETE', '/api/account', { password: PASSWORD }),
+      await new ApiClient(the.app.url).request('DELETE', '/api/account', { password: PASSWORD }),
       401,
     );
   });
@@ -191,7 +185,7 @@ describe('DELETE /api/account', () => {
   it('when a deleted user signs up again with the same e-mail, then they start with an empty account', async () => {
     const user = await populatedUser('returner');
     expect((await user.client.request('DELETE', '/api/account', { password: PASSWORD })).status).toBe(204);
-    const client = new ApiClient(app.url);
+    const client = new ApiClient(the.app.url);
     const reg = await client.post('/api/auth/register', {
       email: user.email,
       password: PASSWORD,

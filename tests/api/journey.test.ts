@@ -1,30 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
-import { assessments, outbox, sessions } from '../../functions/api/platform/db/tables';
-import { startTestApp, type TestApp } from '../support/app';
-import { ApiClient, allAnswers, PASSWORD, uploadViaPresignedPost } from '../support/client';
+import { assessments, outbox, sessions } from '../../functions/api/platform/db/schema';
+import { ApiClient, allAnswers, PASSWORD, register, uploadViaPresignedPost } from '../support/client';
 import { DOCX, PDF, pdfBytes, XLSX, zipBytes } from '../support/files';
+import { appForTests } from './support/users';
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const the = appForTests();
 
 describe('The whole journey (IV1 + IV2)', () => {
   it('when a user registers, answers every domain, uploads three documents and submits, then the frozen, scored assessment is stored', async () => {
-    const client = new ApiClient(app.url);
+    const client = new ApiClient(the.app.url);
     const email = `journey-${Date.now()}@example.com`;
 
     // 1. Register, confirm (auto-confirmed locally) and log in.
-    const reg = await client.post<{ userId: string; confirmationRequired: boolean }>('/api/auth/register', {
-      email,
-      password: PASSWORD,
-      companyName: 'Journey Co',
-      industry: 'Manufacturing',
-    });
+    const reg = await register(client, email, { companyName: 'Journey Co', industry: 'Manufacturing' });
     expect(reg.status).toBe(201);
     expect(reg.body.confirmationRequired).toBe(false);
     const login = await client.post<{ accessToken: string; tokenType: string; user: { email: string } }>(
@@ -106,14 +95,14 @@ describe('The whole journey (IV1 + IV2)', () => {
     expect(submitted.body.status).toBe('submitted');
     expect(submitted.body.triageResults.domainScores).toHaveLength(12);
     expect(submitted.body.triageResults.priorityDomains).toHaveLength(3);
-    const [row] = await app.deps.db.db.select().from(assessments).where(eq(assessments.id, id));
+    const [row] = await the.app.deps.db.db.select().from(assessments).where(eq(assessments.id, id));
     expect(row!.userId).toBe(reg.body.userId);
     expect(row!.status).toBe('submitted');
     expect(row!.submittedAt).toBeInstanceOf(Date);
     expect(row!.triageResults).toEqual(submitted.body.triageResults);
-    const events = await app.deps.db.db.select().from(outbox);
+    const events = await the.app.deps.db.db.select().from(outbox);
     expect(events.filter((e) => (e.payload as { assessmentId: string }).assessmentId === id)).toHaveLength(1);
-    expect(app.published.map((e) => e.type)).toContain('assessment.submitted');
+    expect(the.app.published.map((e) => e.type)).toContain('assessment.submitted');
 
     // 5. The same cookie keeps working; 6. logout revokes it.
     const detail = await client.get<{ documents: unknown[]; status: string }>(`/api/assessments/${id}`);
@@ -121,9 +110,12 @@ describe('The whole journey (IV1 + IV2)', () => {
     expect(detail.body.documents).toHaveLength(3);
     const cookie = [...client.cookies][0]!;
     expect((await client.post('/api/auth/logout')).status).toBe(204);
-    const [left] = await app.deps.db.db.select().from(sessions).where(eq(sessions.userId, reg.body.userId));
+    const [left] = await the.app.deps.db.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, reg.body.userId));
     expect(left).toBeUndefined();
-    const replay = new ApiClient(app.url);
+    const replay = new ApiClient(the.app.url);
     replay.cookies.set(cookie[0], cookie[1]);
     expect((await replay.get('/api/auth/me')).status).toBe(401);
   });

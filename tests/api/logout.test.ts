@@ -8,36 +8,31 @@ import { sessions } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, PASSWORD, registerAndLogin } from '../support/client';
 import { expectProblem } from './support/problem';
+import { appForTests } from './support/users';
 
 /** Logout ends everything of its login (issue 13, finding 3). */
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const the = appForTests();
 
 async function login(email: string) {
-  const client = new ApiClient(app.url);
+  const client = new ApiClient(the.app.url);
   const res = await client.post<{ accessToken: string }>('/api/auth/login', { email, password: PASSWORD });
   expect(res.status).toBe(200);
   return { client, accessToken: res.body.accessToken, sessionId: client.cookies.get('scalemap_session')! };
 }
 const asBearer = (token: string) =>
-  new ApiClient(app.url).get('/api/assessments', { authorization: `Bearer ${token}` });
+  new ApiClient(the.app.url).get('/api/assessments', { authorization: `Bearer ${token}` });
 
 /** Whether Cognito still accepts the refresh token (REFRESH_TOKEN_AUTH against the stand-in). */
 async function refreshWorks(token: string): Promise<boolean> {
   const cognito = new CognitoIdentityProviderClient({
     region: 'us-east-1',
-    endpoint: app.cognito.endpoint,
+    endpoint: the.app.cognito.endpoint,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
     const out = await cognito.send(
       new InitiateAuthCommand({
-        ClientId: app.cognito.clientId,
+        ClientId: the.app.cognito.clientId,
         AuthFlow: 'REFRESH_TOKEN_AUTH',
         AuthParameters: { REFRESH_TOKEN: token },
       }),
@@ -52,14 +47,14 @@ async function refreshWorks(token: string): Promise<boolean> {
 }
 
 async function sealedRefreshToken(sessionId: string) {
-  const rows = await app.deps.db.db.select().from(sessions);
+  const rows = await the.app.deps.db.db.select().from(sessions);
   const row = rows.find((r) => r.idHash === hashSessionId(sessionId))!;
   return row.refreshToken!;
 }
 
 describe('POST /api/auth/logout', () => {
   it('when a login signs out with its cookie, then its cookie and its access token are refused, and its refresh token is revoked at Cognito', async () => {
-    const user = await registerAndLogin(app.url, 'leaver');
+    const user = await registerAndLogin(the.app.url, 'leaver');
     const other = await login(user.email);
     const sealed = await sealedRefreshToken(other.sessionId);
     const refresh = openRefreshToken(other.sessionId, sealed)!;
@@ -78,9 +73,9 @@ describe('POST /api/auth/logout', () => {
   });
 
   it('when a login signs out with its Bearer token, then the token and the same login’s cookie are refused', async () => {
-    const user = await registerAndLogin(app.url, 'bearer-leaver');
+    const user = await registerAndLogin(the.app.url, 'bearer-leaver');
     expect((await asBearer(user.accessToken)).status).toBe(200);
-    const out = await new ApiClient(app.url).post('/api/auth/logout', undefined, {
+    const out = await new ApiClient(the.app.url).post('/api/auth/logout', undefined, {
       authorization: `Bearer ${user.accessToken}`,
     });
     expect(out.status).toBe(204);
@@ -89,7 +84,7 @@ describe('POST /api/auth/logout', () => {
   });
 
   it('when the cookie and the Bearer token of the same login are both sent, then 204 and both are refused', async () => {
-    const user = await registerAndLogin(app.url, 'both');
+    const user = await registerAndLogin(the.app.url, 'both');
     const out = await user.client.post('/api/auth/logout', undefined, {
       authorization: `Bearer ${user.accessToken}`,
     });
@@ -99,8 +94,8 @@ describe('POST /api/auth/logout', () => {
   });
 
   it('when there is nothing to sign out (no credentials, or a token that is not valid), then 204', async () => {
-    expect((await new ApiClient(app.url).post('/api/auth/logout')).status).toBe(204);
-    const forged = await new ApiClient(app.url).post('/api/auth/logout', undefined, {
+    expect((await new ApiClient(the.app.url).post('/api/auth/logout')).status).toBe(204);
+    const forged = await new ApiClient(the.app.url).post('/api/auth/logout', undefined, {
       authorization: 'Bearer not.a.token',
     });
     expect(forged.status).toBe(204);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { sessions } from '../../functions/api/platform/db/tables';
 import { startTestApp, type TestApp } from '../support/app';
-import { ApiClient, PASSWORD } from '../support/client';
+import { ApiClient, PASSWORD, register } from '../support/client';
 import { expectProblem } from './support/problem';
 
 const NEW_PASSWORD = 'Brand-New-Secret-7';
@@ -26,12 +26,7 @@ const sessionCount = async (userId: string) =>
 async function confirmedUser(label: string) {
   const email = uniqueEmail(label);
   const client = new ApiClient(app.url);
-  const reg = await client.post<{ userId: string }>('/api/auth/register', {
-    email,
-    password: PASSWORD,
-    companyName: 'Acme',
-    industry: 'Software',
-  });
+  const reg = await register(client, email, { companyName: 'Acme' });
   expect(reg.status).toBe(201);
   expect((await client.post('/api/auth/resend-confirmation', { email })).status).toBe(204);
   const code = app.cognito.lastCode(email);

@@ -1,9 +1,9 @@
 import { bands } from '../../functions/api/features/questionnaire/bands';
 import { domains, type QuestionDef } from '../../functions/api/features/questionnaire/catalogue';
-import { startTestApp, type TestApp } from '../support/app';
 import { ApiClient, allAnswers, registerAndLogin } from '../support/client';
 import { answerAndSubmit, createAssessment } from './support/assessments';
 import { expectProblem } from './support/problem';
+import { appWithUsers } from './support/users';
 
 interface Results {
   assessmentId: string;
@@ -32,17 +32,7 @@ interface Results {
   previous: { assessmentId: string; name: string; submittedAt: string } | null;
 }
 
-let app: TestApp;
-let alice: Awaited<ReturnType<typeof registerAndLogin>>;
-let mallory: Awaited<ReturnType<typeof registerAndLogin>>;
-beforeAll(async () => {
-  app = await startTestApp();
-  alice = await registerAndLogin(app.url, 'alice');
-  mallory = await registerAndLogin(app.url, 'mallory');
-});
-afterAll(async () => {
-  await app?.stop();
-});
+const the = appWithUsers(['alice', 'mallory']);
 
 const best = (q: QuestionDef): number | string =>
   q.type === 'scale'
@@ -71,14 +61,14 @@ function weakAnswers(): Record<string, number | string> {
   return answers;
 }
 
-async function results(id: string, client: ApiClient = alice.client) {
+async function results(id: string, client: ApiClient = the.alice.client) {
   return client.get<Results>(`/api/assessments/${id}/results`);
 }
 
 describe('GET /api/assessments/:id/results', () => {
   it('when the assessment is submitted, then every domain has its score, band and reading, and the overall score is their rounded mean', async () => {
-    const a = await createAssessment(alice.client, { name: 'Spring review' });
-    await answerAndSubmit(alice.client, a.id, weakAnswers());
+    const a = await createAssessment(the.alice.client, { name: 'Spring review' });
+    await answerAndSubmit(the.alice.client, a.id, weakAnswers());
     const res = await results(a.id);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ assessmentId: a.id, name: 'Spring review', previous: null });
@@ -99,8 +89,8 @@ describe('GET /api/assessments/:id/results', () => {
   });
 
   it('when domains are weak, then they are the priorities and each gets its lowest answers with the catalogue next step', async () => {
-    const a = await createAssessment(alice.client);
-    await answerAndSubmit(alice.client, a.id, weakAnswers());
+    const a = await createAssessment(the.alice.client);
+    await answerAndSubmit(the.alice.client, a.id, weakAnswers());
     const { body } = await results(a.id);
     expect(body.priorityDomains).toEqual(['revenue', 'people', 'risk']);
     expect(body.domains.filter((d) => d.priority).map((d) => d.domainId)).toEqual([
@@ -135,7 +125,7 @@ describe('GET /api/assessments/:id/results', () => {
   });
 
   it('when a choice answer is among the lowest, then the answer shows its label', async () => {
-    const client = (await registerAndLogin(app.url, 'chooser')).client;
+    const client = (await registerAndLogin(the.app.url, 'chooser')).client;
     const a = await createAssessment(client);
     const answers = bestEverywhere();
     const choice = byId('finance').questions.find((q) => q.type === 'choice')!;
@@ -151,7 +141,7 @@ describe('GET /api/assessments/:id/results', () => {
   });
 
   it('when an earlier assessment was submitted, then each domain shows its previous score and the change', async () => {
-    const client = (await registerAndLogin(app.url, 'improver')).client;
+    const client = (await registerAndLogin(the.app.url, 'improver')).client;
     const first = await createAssessment(client, { name: 'Baseline' });
     await answerAndSubmit(client, first.id, weakAnswers());
     const second = await createAssessment(client, { name: 'Six months on' });
@@ -177,26 +167,26 @@ describe('GET /api/assessments/:id/results', () => {
   });
 
   it('when the assessment is still a draft, then 409', async () => {
-    const a = await createAssessment(alice.client);
+    const a = await createAssessment(the.alice.client);
     expectProblem(await results(a.id), 409);
   });
 
   it("when another user asks for someone's results, then 404", async () => {
-    const a = await createAssessment(alice.client);
-    await answerAndSubmit(alice.client, a.id);
-    expectProblem(await results(a.id, mallory.client), 404);
+    const a = await createAssessment(the.alice.client);
+    await answerAndSubmit(the.alice.client, a.id);
+    expectProblem(await results(a.id, the.mallory.client), 404);
   });
 
   it('when the id is unknown or malformed, or the caller is signed out, then 404 or 401', async () => {
     expectProblem(await results('4f1c2d3e-0000-4000-8000-000000000000'), 404);
     expectProblem(await results('nope'), 404);
-    expectProblem(await results('4f1c2d3e-0000-4000-8000-000000000000', new ApiClient(app.url)), 401);
+    expectProblem(await results('4f1c2d3e-0000-4000-8000-000000000000', new ApiClient(the.app.url)), 401);
   });
 });
 
 describe('GET /api/questionnaire (bands)', () => {
   it('when the questionnaire is fetched, then it carries the four bands and no recommendations', async () => {
-    const res = await new ApiClient(app.url).get<{ bands: unknown[] }>('/api/questionnaire');
+    const res = await new ApiClient(the.app.url).get<{ bands: unknown[] }>('/api/questionnaire');
     expect(res.status).toBe(200);
     expect(res.body.bands).toEqual([
       { id: 'critical', label: 'Critical gap', min: 0, max: 39, summary: expect.any(String) },

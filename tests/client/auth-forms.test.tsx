@@ -5,27 +5,13 @@ import { ConfirmForm } from '../../client/src/features/auth/components/confirm-f
 import { LoginForm } from '../../client/src/features/auth/components/login-form';
 import { RegisterForm } from '../../client/src/features/auth/components/register-form';
 import { AuthProvider, safeNext, useAuth } from '../../client/src/features/auth/lib/auth-context';
+import { fetchMock, respond } from './support/fake-fetch';
 
 // config/env.ts reads import.meta.env (Vite); Jest runs CommonJS, so give it the default directly.
 jest.mock('../../client/src/config/env', () => ({ env: { VITE_API_URL: '/api', MODE: 'test' } }));
 
 /** A user id as the API sends it (the client parses with the API's contract). */
 const USER_ID = '00000000-0000-4000-8000-000000000001';
-
-type FakeResponse = { status: number; body?: unknown };
-const fetchMock = jest.fn<Promise<unknown>, [string, RequestInit]>();
-
-function respond(...responses: FakeResponse[]) {
-  for (const r of responses) {
-    fetchMock.mockImplementationOnce(async () => ({
-      ok: r.status >= 200 && r.status < 300,
-      status: r.status,
-      statusText: '',
-      headers: { get: (name: string) => (name === 'x-correlation-id' ? 'corr-123' : null) },
-      json: async () => r.body,
-    }));
-  }
-}
 
 beforeEach(() => {
   fetchMock.mockReset();

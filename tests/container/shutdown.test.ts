@@ -4,8 +4,15 @@
  * timeout. Requests are kept in flight by slow S3 and Cognito stand-ins behind /api/health.
  */
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
-import { assembleTaskRoot, ensureRuntime, type RunningServer, startServer } from './support/runtime';
+import type { AddressInfo } from 'node:net';
+import { connects } from '../support/net';
+import {
+  assembleTaskRoot,
+  ensureRuntime,
+  LOCAL_SERVER_ENV,
+  type RunningServer,
+  startServer,
+} from './support/runtime';
 
 const SLOW_MS = 1500;
 
@@ -36,18 +43,6 @@ function slowDependency() {
   };
 }
 
-function connects(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(port), hostname);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 async function until(check: () => boolean, ms = 5000) {
   const end = Date.now() + ms;
   while (!check()) {
@@ -66,12 +61,7 @@ describe('server.js on SIGTERM', () => {
     slow = slowDependency();
     const endpoint = await slow.start();
     server = await startServer(task.dir, {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
+      ...LOCAL_SERVER_ENV,
       // Nothing listens on port 1: the db check fails fast, which is fine for this test.
       DATABASE_URL: 'postgres://scalemap@127.0.0.1:1/scalemap',
       DB_TLS: 'off',

@@ -13,7 +13,7 @@ import { standInEnv } from '../../container/stand-ins/env';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { requiredCloudKeys } from '../../functions/api/config';
 import { readManifest } from '../../scripts/build';
-import { ApiClient, PASSWORD } from '../support/client';
+import { ApiClient, PASSWORD, register } from '../support/client';
 import { albEvent, fromLambda, v1Event, v2Event } from './support/events';
 import { type RealPostgres, realPostgres } from './support/postgres';
 import {
@@ -21,6 +21,7 @@ import {
   ensureRuntime,
   LAMBDA_HOST,
   type LambdaHost,
+  LOCAL_SERVER_ENV,
   type RunningServer,
   runNode,
   startLambdaHost,
@@ -116,10 +117,7 @@ withPostgres('the entries, against real PostgreSQL and the stand-ins', () => {
     ]);
     // Exactly what config needs, nothing inherited from this process.
     env = {
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      AWS_REGION: 'us-east-1',
+      ...LOCAL_SERVER_ENV,
       DATABASE_URL: database.url,
       // The local server has no TLS; in the cloud DB_TLS stays `verify`.
       DB_TLS: 'off',
@@ -162,12 +160,7 @@ withPostgres('the entries, against real PostgreSQL and the stand-ins', () => {
     expect(health.body).toMatchObject({ status: 'healthy', services: { db: 'up', s3: 'up', cognito: 'up' } });
 
     const email = `smoke-server-${Date.now()}@example.com`;
-    const reg = await client.post('/api/auth/register', {
-      email,
-      password: PASSWORD,
-      companyName: 'Acme',
-      industry: 'Software',
-    });
+    const reg = await register(client, email, { companyName: 'Acme' });
     expect(reg.status).toBe(201);
     expect((await client.post('/api/auth/login', { email, password: PASSWORD })).status).toBe(200);
     const created = await client.post<{ status: string }>('/api/assessments', {});

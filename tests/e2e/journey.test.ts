@@ -9,7 +9,6 @@ import {
   ensureClientBuilt,
   launchChromium,
   screenshot,
-  seriousViolations,
   watchConsole,
 } from './browser';
 import { downloadAndDelete, uploadDocuments } from './document-steps';
@@ -20,6 +19,7 @@ import {
   survivesOutageAndConflict,
   waitSaved,
 } from './journey-helpers';
+import { DESKTOP, journeyTools, PHONE } from './journey-tools';
 import { barWidths, domainListFit, smallestRadarText } from './layout-checks';
 import {
   downloadExport,
@@ -30,9 +30,6 @@ import {
 } from './lifecycle-steps';
 
 jest.setTimeout(180_000);
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 780 };
 
 describe('ScaleMap in a real browser: landing → sign-up → reset → questionnaire → results → change → export → delete', () => {
   let local: Awaited<ReturnType<typeof startLocal>>;
@@ -48,34 +45,7 @@ describe('ScaleMap in a real browser: landing → sign-up → reset → question
   let password = 'Scale-Ready-2026';
   let assessmentUrl = '';
 
-  const audit = async (name: string) => {
-    findings.push(...(await seriousViolations(page, name)));
-  };
-  /** Full-page screenshots at desktop and phone width, audited at both. */
-  const shoot = async (name: string, reload = false) => {
-    await screenshot(page, `${name}-desktop`);
-    await page.setViewportSize(PHONE);
-    // A fresh load lays the page out as a phone would (the domain list starts folded).
-    if (reload) await page.reload({ waitUntil: 'networkidle' });
-    await screenshot(page, `${name}-360`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await audit(`${name} at 360 px`);
-    await page.setViewportSize(DESKTOP);
-    if (reload) await page.reload({ waitUntil: 'networkidle' });
-  };
-  const heading = () => page.locator('h1').first();
-  let failures = 0;
-  /** A journey step: on failure, keep a screenshot of what the browser showed. */
-  const step = (name: string, fn: () => Promise<void>) =>
-    it(name, async () => {
-      try {
-        await fn();
-      } catch (error) {
-        failures += 1;
-        await screenshot(page, `failure-${failures}`).catch(() => undefined);
-        throw error;
-      }
-    });
+  const { audit, shoot, step, expectHeading, expectSignInRefused } = journeyTools(() => page, findings);
 
   beforeAll(async () => {
     // E2E_STATIC_DIR serves another build, e.g. a development one whose React warnings count as errors.
@@ -137,9 +107,7 @@ describe('ScaleMap in a real browser: landing → sign-up → reset → question
       await audit('login');
       await resetPassword(page, email, () => local.lastCode(email), 'Scale-Ready-2027');
       await audit('login after reset');
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText('The email or password is not right').waitFor();
+      await expectSignInRefused(password);
       password = 'Scale-Ready-2027';
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -287,9 +255,7 @@ describe('ScaleMap in a real browser: landing → sign-up → reset → question
       expect((await page.request.get(`${local.url}/api/auth/me`)).status()).toBe(401);
       await page.getByRole('link', { name: 'Sign in' }).first().click();
       await page.getByLabel('Email address').fill(email);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByText('The email or password is not right').waitFor();
+      await expectSignInRefused(password);
     },
   );
 
@@ -303,9 +269,4 @@ describe('ScaleMap in a real browser: landing → sign-up → reset → question
     expect(findings).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
-
-  async function expectHeading(text: string) {
-    await page.locator('h1', { hasText: text }).first().waitFor();
-    expect(await heading().textContent()).toContain(text);
-  }
 });

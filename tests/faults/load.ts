@@ -90,6 +90,16 @@ export function startLoad(baseUrl: string, users: VirtualUser[], pauseMs = 25): 
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (user.cookie) headers.cookie = user.cookie;
     if (user.accessToken) headers.authorization = `Bearer ${user.accessToken}`;
+    const record = (outcome: Pick<LoadRecord, 'status' | 'contentType' | 'error'>) =>
+      records.push({
+        vu,
+        method,
+        route,
+        startedAt,
+        durationMs: now() - startedAt,
+        correlationId,
+        ...outcome,
+      });
     try {
       const res = await fetch(baseUrl + path, {
         method,
@@ -98,16 +108,7 @@ export function startLoad(baseUrl: string, users: VirtualUser[], pauseMs = 25): 
         signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
       });
       const text = await res.text();
-      records.push({
-        vu,
-        method,
-        route,
-        startedAt,
-        durationMs: now() - startedAt,
-        status: res.status,
-        contentType: res.headers.get('content-type') ?? '',
-        correlationId,
-      });
+      record({ status: res.status, contentType: res.headers.get('content-type') ?? '' });
       if (res.ok) {
         ok++;
         for (const w of waiters.filter((x) => ok >= x.target)) {
@@ -120,15 +121,9 @@ export function startLoad(baseUrl: string, users: VirtualUser[], pauseMs = 25): 
         body: res.ok && text ? (JSON.parse(text) as Record<string, unknown>) : {},
       };
     } catch (err) {
-      records.push({
-        vu,
-        method,
-        route,
-        startedAt,
-        durationMs: now() - startedAt,
+      record({
         status: 0,
         contentType: '',
-        correlationId,
         error: String((err as { cause?: { code?: unknown } }).cause?.code ?? (err as Error).name),
       });
       return { status: 0, body: {} };

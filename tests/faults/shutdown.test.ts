@@ -1,25 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { type CognitoStandIn, startCognito } from '../../container/stand-ins/cognito';
 import { standInEnv } from '../../container/stand-ins/env';
 import { createPgCluster, type PgCluster } from '../../container/stand-ins/pg-cluster';
 import { type S3StandIn, startS3 } from '../../container/stand-ins/s3';
 import { questionIndex } from '../../functions/api/features/questionnaire/service';
-import { assessments, outbox } from '../../functions/api/platform/db/tables';
 import {
   assembleTaskRoot,
   ensureRuntime,
+  LOCAL_SERVER_ENV,
   type RunningServer,
   startServer,
 } from '../container/support/runtime';
 import { registerAndLogin } from '../support/client';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { connects } from '../support/net';
 import { type Load, startLoad } from './load';
+import { outboxEventsPerAssessment, submittedIds } from './support/durability';
 
 /**
  * SIGTERM to the bundled HTTP server (server.js, as Fargate runs it) in the middle of a steady load,
@@ -45,18 +46,6 @@ async function waitUntil(check: () => Promise<boolean>, ms = 5000) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await sleep(20);
   }
-}
-
-function connects(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect(Number(port), hostname);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /** A stand-in EventBridge that accepts every PutEvents entry. */
@@ -90,12 +79,9 @@ beforeAll(async () => {
   ]);
   const busUrl = await startBus();
   server = await startServer(task.dir, {
-    NODE_ENV: 'production',
+    ...LOCAL_SERVER_ENV,
     LOG_LEVEL: 'INFO',
-    HOST: '127.0.0.1',
-    PORT: '0',
     TRUST_PROXY: '0',
-    AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL_EVENTBRIDGE: busUrl,
     DATABASE_URL: database.url!,
     DB_TLS: 'off',
@@ -208,19 +194,9 @@ describe('server.js on SIGTERM under load', () => {
 
     // Acknowledged submits are stored, unacknowledged ones are not: nothing was cut after commit.
     const { db } = database!.handle;
-    const rows = await db
-      .select({ id: assessments.id })
-      .from(assessments)
-      .where(eq(assessments.status, 'submitted'));
-    expect(rows.map((r) => r.id).sort()).toEqual([...load.submitted].sort());
+    expect(await submittedIds(db)).toEqual([...load.submitted].sort());
     expect(load.submitted.size).toBeGreaterThan(0);
-    const events = await db
-      .select({
-        assessmentId: sql<string>`${outbox.payload}->>'assessmentId'`,
-        n: sql<number>`count(*)::int`,
-      })
-      .from(outbox)
-      .groupBy(sql`${outbox.payload}->>'assessmentId'`);
+    const events = await outboxEventsPerAssessment(db);
     expect(events.every((e) => e.n === 1)).toBe(true);
     expect(events.length).toBe(load.submitted.size);
   });

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from '../support/app';
 import { PASSWORD, type registerAndLogin } from '../support/client';
+import type { Case as HostileCase, Send, Target } from './hostile/catalogue';
 import { signHs256, unsigned } from './support';
 
 /** The hostile cases for the issue-14 endpoints; account-hostile.test.ts runs them. */
 
 export type User = Awaited<ReturnType<typeof registerAndLogin>>;
 
-export interface Context {
-  app: TestApp;
+export interface Context extends Target {
   a: User;
-  cookie: string;
   aDraft: string;
   aSubmitted: string;
   bDraft: string;
@@ -18,21 +16,7 @@ export interface Context {
   accessClaims: Record<string, unknown>;
 }
 
-export interface Send {
-  method: string;
-  path: string;
-  body?: unknown;
-  contentType?: string | null;
-  /** Defaults to A's session cookie; null sends none. */
-  cookie?: string | null;
-  headers?: Record<string, string>;
-}
-
-export interface Case {
-  when: string;
-  status: number;
-  request: (ctx: Context) => Send;
-}
+type Case = HostileCase<Context>;
 
 const rename =
   (body: unknown, id: (c: Context) => string = (c) => c.aDraft) =>

@@ -1,34 +1,14 @@
 import { ContractChecker, type OpenApiDocument } from '../api/support/contract-checker';
-import { accessCases } from './hostile/access';
-import { bodiesCases } from './hostile/bodies';
-import type { Case, Context } from './hostile/catalogue';
-import { evidenceCases } from './hostile/evidence';
-import { filesCases } from './hostile/files';
+import { hostileCatalogue } from './hostile/all';
+import type { Context } from './hostile/catalogue';
 import { send, setupContext } from './hostile/harness';
-import { limitsCases } from './hostile/limits';
-import { sessionsCases } from './hostile/sessions';
-import { signedOutCases } from './hostile/signed-out';
-import { textCases } from './hostile/text';
-import { urlsCases } from './hostile/urls';
-import { valuesCases } from './hostile/values';
 
 /**
  * The hostile catalogue's refusals against the published document: each status must be documented
  * for the operation the request reached, and each problem body must match the Problem schema. (The
  * catalogue's own test checks the statuses and that nothing changed; this one checks the document.)
  */
-const catalogue: Record<string, Case[]> = {
-  ...bodiesCases,
-  ...textCases,
-  ...valuesCases,
-  ...filesCases,
-  ...accessCases,
-  ...sessionsCases,
-  ...urlsCases,
-  ...evidenceCases,
-  ...signedOutCases,
-  ...limitsCases,
-};
+const catalogue = hostileCatalogue;
 
 let ctx: Context;
 let checker: ContractChecker;

@@ -1,18 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ApiClient, PASSWORD } from '../support/client';
 import { PDF } from '../support/files';
-import { accessCases } from './hostile/access';
-import { bodiesCases } from './hostile/bodies';
+import { hostileCatalogue } from './hostile/all';
 import { bearer, type Context, textQ } from './hostile/catalogue';
-import { evidenceCases } from './hostile/evidence';
-import { filesCases } from './hostile/files';
 import { runCatalogue, send, setupContext } from './hostile/harness';
-import { limitsCases } from './hostile/limits';
-import { sessionsCases } from './hostile/sessions';
-import { signedOutCases } from './hostile/signed-out';
-import { textCases } from './hostile/text';
-import { urlsCases } from './hostile/urls';
-import { valuesCases } from './hostile/values';
 import { cognitoLocalKey, signRs256, snapshot } from './support';
 
 /**
@@ -20,19 +11,7 @@ import { cognitoLocalKey, signRs256, snapshot } from './support';
  * Every one must get its specific 4xx as problem+json, give nothing away, and change nothing in the
  * database. The cases live in data tables by area under ./hostile/.
  */
-const catalogue = {
-  ...bodiesCases,
-  ...textCases,
-  ...valuesCases,
-  ...filesCases,
-  ...accessCases,
-  ...sessionsCases,
-  // Issue 13: integrity and abuse at scale.
-  ...urlsCases,
-  ...evidenceCases,
-  ...signedOutCases,
-  ...limitsCases,
-};
+const catalogue = hostileCatalogue;
 
 let ctx: Context;
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -9,17 +9,7 @@ import { resolveStage, resolveTarget, stages } from '../../stacks/config';
 import { assertBuiltClient } from '../../stacks/constructs/client-build';
 import { Frontend } from '../../stacks/constructs/frontend';
 import { hashFolder } from '../../stacks/constructs/migrations';
-import { fakeClientBuild, repoRoot } from './synth';
-
-const tempDirs: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
-});
+import { fakeClientBuild, repoRoot, tempDir } from './synth';
 
 /** Runs stacks/app.ts the way the CDK CLI does (context through CDK_CONTEXT_JSON), without synthesizing far. */
 function runApp(context: Record<string, string>) {

@@ -10,7 +10,7 @@ export const repoRoot = resolve(__dirname, '..', '..');
 
 // Temp dirs made here are removed after each test file; CDK's own outdirs go with jest-autoclean.
 const tempDirs: string[] = [];
-function tempDir(prefix: string): string {
+export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   tempDirs.push(dir);
   return dir;

@@ -66,16 +66,22 @@ export class ApiClient {
 let counter = 0;
 export const PASSWORD = 'Correct-Horse-42';
 
-/** Registers and logs in a fresh user; the client then holds the session cookie. */
-export async function registerAndLogin(baseUrl: string, label = 'user') {
-  const client = new ApiClient(baseUrl);
-  const email = `${label}-${Date.now()}-${counter++}@example.com`;
-  const reg = await client.post<{ userId: string }>('/api/auth/register', {
+/** Signs `email` up with the test password and a company (`fields` override any of them). */
+export function register(client: ApiClient, email: string, fields: Record<string, unknown> = {}) {
+  return client.post<{ userId: string; email: string; confirmationRequired: boolean }>('/api/auth/register', {
     email,
     password: PASSWORD,
     companyName: 'Acme Scale Ltd',
     industry: 'Software',
+    ...fields,
   });
+}
+
+/** Registers and logs in a fresh user; the client then holds the session cookie. */
+export async function registerAndLogin(baseUrl: string, label = 'user') {
+  const client = new ApiClient(baseUrl);
+  const email = `${label}-${Date.now()}-${counter++}@example.com`;
+  const reg = await register(client, email);
   if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
   const login = await client.post<{ accessToken: string }>('/api/auth/login', { email, password: PASSWORD });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);

@@ -13,6 +13,26 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** Runs one statement as the admin of the PostgreSQL server at `adminUrl`. */
+async function asAdmin(adminUrl: string, statement: string) {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(statement);
+  await admin.end();
+}
+
+/** An empty database named `prefix` and random hex on the server at `adminUrl`: its URL, and a drop. */
+export async function createEmptyDatabase(adminUrl: string, prefix: string) {
+  const name = `${prefix}${randomBytes(6).toString('hex')}`;
+  await asAdmin(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => asAdmin(adminUrl, `drop database if exists ${name} with (force)`),
+  };
+}
+
 /**
  * A fresh, migrated database: a new database on the real PostgreSQL named by `adminUrl` or
  * DATABASE_URL (CI), otherwise an in-memory PGlite, so `npm test` passes on a fresh machine too.
@@ -24,26 +44,17 @@ export async function createTestDatabase(options: { adminUrl?: string } = {}): P
     const handle = await startPglite({});
     return { handle, kind: 'pglite', drop: () => handle.close() };
   }
-  const name = `scalemap_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const config = loadConfig('local', { DATABASE_URL: url.toString(), DB_TLS: 'off', DB_POOL_MAX: '10' }, {});
+  const empty = await createEmptyDatabase(adminUrl, 'scalemap_test_');
+  const config = loadConfig('local', { DATABASE_URL: empty.url, DB_TLS: 'off', DB_POOL_MAX: '10' }, {});
   const handle = createPostgresDatabase(config);
   await migratePostgres(handle.db);
   return {
     handle,
-    url: url.toString(),
+    url: empty.url,
     kind: 'postgres',
     async drop() {
       await handle.close();
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await empty.drop();
     },
   };
 }

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { createEmptyDatabase } from '../../support/database';
 
 /** A real PostgreSQL the bundles can reach: the one DATABASE_URL names (CI), or a throwaway cluster. */
 export interface RealPostgres {
@@ -78,24 +77,7 @@ function withDatabases(adminUrl: string, source: string, stop: () => Promise<voi
     adminUrl,
     source,
     stop,
-    async createDatabase() {
-      const name = `scalemap_container_${randomBytes(5).toString('hex')}`;
-      const admin = new Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      return {
-        url: url.toString(),
-        async drop() {
-          const c = new Client({ connectionString: adminUrl });
-          await c.connect();
-          await c.query(`drop database if exists ${name} with (force)`);
-          await c.end();
-        },
-      };
-    },
+    createDatabase: () => createEmptyDatabase(adminUrl, 'scalemap_container_'),
   };
 }
 

@@ -98,6 +98,16 @@ export function runNode(args: string[], env: Record<string, string>, cwd: string
   });
 }
 
+/** What every bundled server.js started here needs: production mode on a free local port, fake AWS keys. */
+export const LOCAL_SERVER_ENV = {
+  NODE_ENV: 'production',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+} as const;
+
 export interface RunningServer {
   url: string;
   child: ChildProcess;

@@ -11,12 +11,16 @@ import { PDF } from '../../support/files';
 
 export type User = Awaited<ReturnType<typeof registerAndLogin>>;
 
-export interface Context {
+/** What a request is sent to: the app, and the cookie it carries unless the case says otherwise. */
+export interface Target {
   app: TestApp;
-  a: User;
-  b: User;
   /** A's session cookie header. */
   cookie: string;
+}
+
+export interface Context extends Target {
+  a: User;
+  b: User;
   aDraft: string;
   aFull: string;
   aSubmitted: string;
@@ -58,13 +62,13 @@ export interface Send {
   raw?: string;
 }
 
-export interface Case {
+export interface Case<C = Context> {
   when: string;
   status: number;
   /** May do work that leaves the database alone first (an upload to S3). */
-  request: (ctx: Context) => Send | Promise<Send>;
+  request: (ctx: C) => Send | Promise<Send>;
   /** Further checks on the problem (a bounded error list, an object deleted). */
-  andThen?: (ctx: Context, problem: Record<string, unknown>) => void | Promise<void>;
+  andThen?: (ctx: C, problem: Record<string, unknown>) => void | Promise<void>;
 }
 
 export const first = (type: string) =>

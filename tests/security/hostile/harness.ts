@@ -9,7 +9,7 @@ import { startTestApp } from '../../support/app';
 import { allAnswers, PASSWORD, registerAndLogin } from '../../support/client';
 import { PDF } from '../../support/files';
 import { decodePayload, leaks, snapshot } from '../support';
-import { type Case, type Context, type Send, scaleQ, textQ, type User } from './catalogue';
+import { type Case, type Context, type Send, scaleQ, type Target, textQ, type User } from './catalogue';
 import { DRAFT_CAP, setupIntegrity } from './setup-integrity';
 
 /** Two users, their assessments in every state, and the tokens the cases forge from. */
@@ -94,7 +94,7 @@ async function sendRaw(url: string, raw: string) {
 }
 
 /** Sends one catalogue request over real HTTP; the cookie defaults to A's session. */
-export async function send(ctx: Context, req: Send) {
+export async function send(ctx: Target, req: Send) {
   if (req.raw !== undefined) return sendRaw(ctx.app.url, req.raw);
   const headers: Record<string, string> = { ...req.headers };
   const body =
@@ -112,7 +112,7 @@ export async function send(ctx: Context, req: Send) {
  * One test per case: its exact status, a problem+json body that gives nothing away, and a database
  * unchanged by the request.
  */
-export function runCatalogue(getCtx: () => Context, catalogue: Record<string, Case[]>): void {
+export function runCatalogue<C extends Target>(getCtx: () => C, catalogue: Record<string, Case<C>[]>): void {
   for (const [subject, cases] of Object.entries(catalogue)) {
     describe(subject, () => {
       for (const c of cases) {
