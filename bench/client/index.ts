@@ -5,13 +5,10 @@
  * built client served by the local entry, for a public page and for signed-in pages (cookie sent
  * with --extra-headers). Chromium is Debian's, run with the flags from the field notes.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium';
+import { CHROMIUM_PATH } from '../../tests/support/chromium';
 import { allAnswers, registerAndLogin } from '../../tests/support/client';
 import { createBenchDatabase } from '../lib/db';
 import { startGzipProxy } from '../lib/gzip-proxy';
@@ -19,112 +16,10 @@ import type { BenchOptions } from '../lib/options';
 import { spawnServer } from '../lib/proc';
 import { type BenchResult, type GoalCheck, mdTable } from '../lib/report';
 import { fmt, median } from '../lib/stats';
+import { type Asset, buildClient, measureAssets } from './assets';
+import { type LighthouseScores, lighthouse } from './lighthouse';
 
-const run$ = promisify(execFile);
 const GOAL_SCORE = 95;
-
-interface Asset {
-  file: string;
-  kind: 'initial' | 'lazy';
-  type: 'js' | 'css';
-  bytes: number;
-  gzip: number;
-  brotli: number;
-}
-
-/** Builds the client into a private folder (so a build by someone else in client/dist is untouched). */
-async function buildClient(outDir: string): Promise<void> {
-  rmSync(outDir, { recursive: true, force: true });
-  await run$(
-    path.resolve('node_modules/.bin/vite'),
-    ['build', '--config', 'client/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
-    // An inherited NODE_ENV other than production would bundle React's development build.
-    { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } },
-  );
-}
-
-/** Asset sizes; "initial" = the entry script, its modulepreloads and stylesheets in index.html. */
-function measureAssets(outDir: string): Asset[] {
-  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
-  const referenced = new Set(
-    [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+)"/g)].map((m) => m[1]!).map((p) => path.basename(p)),
-  );
-  const dir = path.join(outDir, 'assets');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
-    .map((file) => {
-      const buf = readFileSync(path.join(dir, file));
-      return {
-        file,
-        kind: referenced.has(file) ? 'initial' : 'lazy',
-        type: file.endsWith('.js') ? 'js' : 'css',
-        bytes: buf.length,
-        gzip: gzipSync(buf).length,
-        brotli: brotliCompressSync(buf).length,
-      } satisfies Asset;
-    })
-    .sort((a, b) => (a.kind === b.kind ? b.gzip - a.gzip : a.kind === 'initial' ? -1 : 1));
-}
-
-interface LighthouseScores {
-  performance: number;
-  accessibility: number;
-  fcpMs: number;
-  lcpMs: number;
-  tbtMs: number;
-  cls: number;
-  failedA11yAudits: string[];
-}
-
-interface LhrAudit {
-  score: number | null;
-  numericValue?: number;
-  scoreDisplayMode?: string;
-}
-interface Lhr {
-  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, LhrAudit>;
-  runtimeError?: { code: string; message: string };
-}
-
-async function lighthouse(
-  url: string,
-  cookie: string | undefined,
-  outFile: string,
-): Promise<LighthouseScores> {
-  const args = [
-    path.resolve('node_modules/lighthouse/cli/index.js'),
-    url,
-    '--only-categories=performance,accessibility',
-    '--output=json',
-    `--output-path=${outFile}`,
-    `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`,
-    '--quiet',
-    '--max-wait-for-load=30000',
-  ];
-  if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
-  await run$(process.execPath, args, {
-    env: { ...process.env, CHROME_PATH: CHROMIUM_PATH },
-    timeout: 180_000,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const lhr = JSON.parse(readFileSync(outFile, 'utf8')) as Lhr;
-  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  const score = (c: string) => Math.round((lhr.categories[c]?.score ?? Number.NaN) * 100);
-  const num = (a: string) => lhr.audits[a]?.numericValue ?? Number.NaN;
-  const failed = (lhr.categories.accessibility?.auditRefs ?? [])
-    .filter((r) => r.weight > 0 && lhr.audits[r.id]?.score !== null && (lhr.audits[r.id]?.score ?? 1) < 1)
-    .map((r) => r.id);
-  return {
-    performance: score('performance'),
-    accessibility: score('accessibility'),
-    fcpMs: num('first-contentful-paint'),
-    lcpMs: num('largest-contentful-paint'),
-    tbtMs: num('total-blocking-time'),
-    cls: num('cumulative-layout-shift'),
-    failedA11yAudits: failed,
-  };
-}
 
 /** A user with one fully answered, submitted assessment; returns the cookie and pages to audit. */
 async function seedPages(url: string): Promise<{ cookie: string; pages: { name: string; path: string }[] }> {

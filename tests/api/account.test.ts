@@ -6,7 +6,7 @@ import {
   outbox,
   sessions,
   users,
-} from '../../functions/api/platform/db/schema';
+} from '../../functions/api/platform/db/tables';
 import { ApiClient, allAnswers, PASSWORD, registerAndLogin } from '../support/client';
 import { answerAndSubmit, createAssessment, uploadDocument } from './support/assessments';
 import { s3Keys, snapshot } from './support/inspect';

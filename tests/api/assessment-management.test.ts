@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { assessmentResponses, assessments, documents } from '../../functions/api/platform/db/schema';
+import { assessmentResponses, assessments, documents } from '../../functions/api/platform/db/tables';
 import { registerAndLogin } from '../support/client';
 import { answerAndSubmit, createAssessment, uploadDocument } from './support/assessments';
 import { s3Keys, snapshot } from './support/inspect';

@@ -1,8 +1,8 @@
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
 import { requiredQuestionIds } from '../../functions/api/features/questionnaire/service';
-import { outbox } from '../../functions/api/platform/db/schema';
+import { outbox } from '../../functions/api/platform/db/tables';
 import { createInProcessPublisher, type EventPublisher } from '../../functions/api/platform/events/events';
-import { relayOutbox } from '../../functions/api/platform/events/relay';
+import { relayOutbox } from '../../functions/api/platform/events/outbox';
 import { startTestApp, type TestApp } from '../support/app';
 import { registerAndLogin } from '../support/client';
 import { answers, type Detail, draftTools, pick, type SubmitBody } from './support/drafts';

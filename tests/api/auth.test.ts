@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { sessions, users } from '../../functions/api/platform/db/schema';
+import { sessions, users } from '../../functions/api/platform/db/tables';
 import { ApiClient, PASSWORD, registerAndLogin } from '../support/client';
 import { deleteCognitoUser, sessionCookie, uniqueEmail, withoutCorrelation } from './support/auth';
 import { rowCount } from './support/inspect';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { domains } from '../../functions/api/features/questionnaire/catalogue';
-import { assessments, outbox, sessions } from '../../functions/api/platform/db/schema';
+import { assessments, outbox, sessions } from '../../functions/api/platform/db/tables';
 import { ApiClient, allAnswers, PASSWORD, register, uploadViaPresignedPost } from '../support/client';
 import { DOCX, PDF, pdfBytes, XLSX, zipBytes } from '../support/files';
 import { appForTests } from './support/users';

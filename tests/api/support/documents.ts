@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { documents } from '../../../functions/api/platform/db/schema';
+import { documents } from '../../../functions/api/platform/db/tables';
 import type { TestApp } from '../../support/app';
 import { type ApiClient, uploadViaPresignedPost } from '../../support/client';
 import { PDF, pdfBytes } from '../../support/files';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { domains } from '../../../functions/api/features/questionnaire/catalogue';
-import { assessmentResponses, assessments, outbox } from '../../../functions/api/platform/db/schema';
+import { assessmentResponses, assessments, outbox } from '../../../functions/api/platform/db/tables';
 import type { TestApp } from '../../support/app';
 import { type ApiClient, allAnswers } from '../../support/client';
 import type { User } from './users';

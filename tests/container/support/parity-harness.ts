@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Logger } from '@aws-lambda-powertools/logger';
 import serverlessExpress, { getCurrentInvoke } from '@codegenie/serverless-express';
 import { type CognitoStandIn, startCognito } from '../../../container/stand-ins/cognito';
-import { standInEnv } from '../../../container/stand-ins/env';
+import { STAND_IN_CREDENTIALS, standInEnv } from '../../../container/stand-ins/env';
 import { type S3StandIn, startS3 } from '../../../container/stand-ins/s3';
 import { createApp } from '../../../functions/api/app';
 import { buildDeps } from '../../../functions/api/bootstrap';
@@ -64,18 +64,20 @@ export function parityRun(): ParityRun {
         EVENT_BUS_NAME: 'unused',
         AUTH_RATE_LIMIT: '1000',
         TRACING_ENABLED: 'false',
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
       },
       {},
     );
     const quietMetrics: AppMetrics = { count() {}, latency() {}, flush() {} };
-    const deps = buildDeps(config, {
-      db: database.handle,
-      events: createInProcessPublisher(),
-      logger: new Logger({ serviceName: 'scalemap-parity', logLevel: 'SILENT' }),
-      metrics: quietMetrics,
-    });
+    const deps = buildDeps(
+      config,
+      {
+        db: database.handle,
+        events: createInProcessPublisher(),
+        logger: new Logger({ serviceName: 'scalemap-parity', logLevel: 'SILENT' }),
+        metrics: quietMetrics,
+      },
+      STAND_IN_CREDENTIALS,
+    );
     // A route that throws an unexpected error: sign-up fails unexpectedly for one address.
     const identity: AppDeps['identity'] = {
       ...deps.identity,

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../../functions/api/platform/db/database';
-import { assessments, outbox } from '../../../functions/api/platform/db/schema';
+import { assessments, outbox } from '../../../functions/api/platform/db/tables';
 
 type Db = DatabaseHandle['db'];
 
