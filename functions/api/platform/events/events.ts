@@ -1,5 +1,9 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+/**
+ * Outbox events and where they go. The EventBridge client (eventbridge.ts) loads on the first
+ * publish, not at init: only submit and the relay publish.
+ */
 import type { Config } from '../../config';
+import { deferred } from '../../runtime/deferred';
 
 /** One event taken from the outbox; `id` is the outbox row id, for consumers to de-duplicate. */
 export interface OutboxEvent {
@@ -17,47 +21,14 @@ export interface EventPublisher {
 
 export const EVENT_SOURCE = 'scalemap.api';
 
+/** EventBridge; its client is captured by `capture` (X-Ray) once it exists. */
 export function createEventBridgePublisher(
   config: Config,
   capture: <T>(client: T) => T = (c) => c,
 ): EventPublisher {
-  const client = capture(
-    new EventBridgeClient({
-      region: config.region,
-      endpoint: config.events.endpoint,
-      maxAttempts: 2,
-      requestHandler: {
-        connectionTimeout: config.dependencyTimeoutMs,
-        requestTimeout: config.dependencyTimeoutMs * 2,
-      },
-    }),
+  return deferred(['publish'], async () =>
+    (await import('./eventbridge')).createEventBridge(config, capture),
   );
-  const busName = config.events.busName!;
-  return {
-    async publish(events) {
-      const accepted: string[] = [];
-      // PutEvents takes at most 10 entries per call.
-      for (let i = 0; i < events.length; i += 10) {
-        const batch = events.slice(i, i + 10);
-        const out = await client.send(
-          new PutEventsCommand({
-            Entries: batch.map((e) => ({
-              EventBusName: busName,
-              Source: EVENT_SOURCE,
-              DetailType: e.type,
-              Time: e.createdAt,
-              Detail: JSON.stringify({ eventId: e.id, ...(e.payload as object) }),
-            })),
-          }),
-        );
-        out.Entries?.forEach((entry, idx) => {
-          const event = batch[idx];
-          if (event && entry.EventId && !entry.ErrorCode) accepted.push(event.id);
-        });
-      }
-      return accepted;
-    },
-  };
 }
 
 /** Local and test bus: keeps what it receives and hands it to a listener (which logs it). */
