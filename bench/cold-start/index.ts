@@ -183,9 +183,12 @@ export async function run(options: ColdStartOptions = {}) {
     )
       .map(([f, b]) => `${f} ${formatBytes(b)}`)
       .join(', ')}).`,
+    '',
+    memoryTable(memory),
   ].join('\n');
   const data = {
     runs,
+    memory,
     summary,
     ratios,
     bytes,
