@@ -12,7 +12,7 @@
  * Runs interleave, so load on the shared machine hits all variants alike; medians are reported.
  * Goal (issue 3): bundled ≤ 1.5× bare, with a bundle ≤ 2 MB. Reported, never asserted.
  *
- *   npx tsx bench/cold-start/index.ts [--runs 15]
+ *   npx tsx bench/cold-start/index.ts [--runs 15] [--invocations 1000] [--before <other build's dist/runtime>]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +37,8 @@ export interface ColdStartOptions {
   quick?: boolean;
   /** Processes per variant. @default 15 (5 with quick) */
   runs?: number;
+  /** Another build's runtime folder (e.g. the main branch's), run as the variant `before`. */
+  before?: string;
   /** Invocations of one warm handler for the memory figure. @default 1000 (200 with quick) */
   invocations?: number;
   resultsDir?: string;
@@ -112,6 +114,9 @@ export async function run(options: ColdStartOptions = {}) {
     { name: 'bare', file: bare.bundled, path: '/api/hello' },
     { name: 'bare + compile cache', file: bare.bundled, path: '/api/hello', env: cache('cache-bare') },
     { name: 'bare, unbundled', file: bare.unbundled, path: '/api/hello' },
+    ...(options.before
+      ? [{ name: 'before', file: path.join(path.resolve(options.before), 'lambda.js'), path: app }]
+      : []),
   ];
 
   const samples = new Map<string, Sample[]>(variants.map((v) => [v.name, []]));
@@ -208,10 +213,13 @@ export async function run(options: ColdStartOptions = {}) {
 if (require.main === module) {
   const arg = (name: string) => {
     const at = process.argv.indexOf(name);
-    return at > 0 ? Number(process.argv[at + 1]) : undefined;
+    return at > 0 ? process.argv[at + 1] : undefined;
   };
-  run({ runs: arg('--runs'), invocations: arg('--invocations') }).catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
+  const num = (name: string) => (arg(name) === undefined ? undefined : Number(arg(name)));
+  run({ runs: num('--runs'), invocations: num('--invocations'), before: arg('--before') }).catch(
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }
