@@ -22,6 +22,24 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** Each facade's loader, for `preload`. */
+const loaders = new WeakMap<object, () => Promise<unknown>>();
+
+/**
+ * Loads the implementations behind these facades now (others are ignored). For a long-lived server,
+ * so that its first requests, health checks included, do not pay for the load. A failed load is
+ * left to the first call, which retries it.
+ */
+export async function preload(...facades: object[]): Promise<void> {
+  await Promise.all(
+    facades.map((f) =>
+      loaders
+        .get(f)?.()
+        .catch(() => undefined),
+    ),
+  );
+}
+
 /**
  * An object with T's async `methods` that loads the real one on the first call and hands every
  * call to it. Errors (including a failed load) reach the caller as the real method's would.
@@ -38,5 +56,6 @@ export function deferred<T extends AsyncMethods<T>>(
       return (target[name] as (...a: never[]) => Promise<unknown>).apply(target, args);
     };
   }
+  loaders.set(facade, loaded);
   return facade as T;
 }
