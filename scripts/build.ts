@@ -9,204 +9,15 @@
  * and the container smoke test assembles, so the three cannot drift.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { builtinModules } from 'node:module';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import type { Metafile } from 'esbuild';
+import { bundle } from './build-bundle';
+import { formatBytes, ROOT, readManifest, sizeOf } from './build-manifest';
 
-export const ROOT = path.resolve(__dirname, '..');
-
-/** container/runtime-manifest.json: what the image's runtime stage contains. */
-export interface RuntimeManifest {
-  buildOutput: string;
-  copy: { from: string; to: string }[];
-  entries: {
-    source: string;
-    out: string;
-    kind: 'lambda' | 'server';
-    handler?: string;
-    command?: string[];
-  }[];
-  assets: { from: string; to: string }[];
-  files: string[];
-  externals: string[];
-  /** Packages copied as node_modules because bundling cannot inline them (then list `node_modules` in files). */
-  productionNodeModules: string[];
-}
-
-export function readManifest(root = ROOT): RuntimeManifest {
-  return JSON.parse(readFileSync(path.join(root, 'container/runtime-manifest.json'), 'utf8'));
-}
-
-interface LockEntry {
-  dev?: boolean;
-}
-
-const builtins = new Set(builtinModules);
-
-/** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
-export function packageName(specifier: string): string {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
-}
-
-/** package-lock's key for the package a resolved file belongs to (`node_modules/a/node_modules/b`). */
-function lockKey(root: string, file: string): string | undefined {
-  const rel = path.relative(root, file).split(path.sep).join('/');
-  const at = rel.lastIndexOf('node_modules/');
-  if (at < 0) return undefined;
-  const rest = rel.slice(at + 'node_modules/'.length);
-  return rel.slice(0, at + 'node_modules/'.length) + packageName(rest);
-}
-
-/**
- * Makes the bundle hold exactly what `npm ci --omit=dev` would install, and fails the build when a
- * production entry imports a devDependency: without this, a stray import of a local stand-in would
- * crash the container at start, as it once did.
- * - Our own code may import only packages listed in `dependencies`.
- * - A package inside node_modules that reaches a dev-only package (package-lock marks it `dev: true`)
- *   gets what production gets: a module that throws MODULE_NOT_FOUND. Libraries only do that for
- *   optional extras inside try/catch (debug → supports-color); a hard require fails the smoke test.
- */
-export function productionOnly(root = ROOT, absent: Set<string> = new Set()): Plugin {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
-    devDependencies?: Record<string, string>;
-  };
-  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, LockEntry>;
-  };
-  const prod = new Set(Object.keys(pkg.dependencies ?? {}));
-  const dev = new Set(Object.keys(pkg.devDependencies ?? {}));
-  return {
-    name: 'production-only',
-    setup(b) {
-      b.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.pluginData === 'checked') return undefined;
-        if (args.path.startsWith('node:') || builtins.has(args.path)) return undefined;
-        const name = packageName(args.path);
-        const fromOurCode = !args.importer.split(path.sep).includes('node_modules');
-        if (fromOurCode && !prod.has(name)) {
-          const what = dev.has(name) ? 'a devDependency' : 'not in package.json dependencies';
-          return { errors: [{ text: `production entry imports "${name}", which is ${what}` }] };
-        }
-        const resolved = await b.resolve(args.path, {
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          kind: args.kind,
-          pluginData: 'checked',
-        });
-        if (resolved.errors.length > 0 || resolved.external) return undefined;
-        const key = lockKey(root, resolved.path);
-        if (!key || !lock.packages[key]?.dev) return undefined;
-        if (fromOurCode) {
-          return { errors: [{ text: `production entry reaches "${name}" (${key}), a dev-only package` }] };
-        }
-        absent.add(`${name} (from ${lockKey(root, args.importer) ?? args.importer})`);
-        return { path: args.path, namespace: 'absent-in-production' };
-      });
-      b.onLoad({ filter: /.*/, namespace: 'absent-in-production' }, (args) => ({
-        contents: `throw Object.assign(new Error(${JSON.stringify(`Cannot find module '${args.path}'`)}), { code: 'MODULE_NOT_FOUND' });`,
-        loader: 'js',
-      }));
-    },
-  };
-}
-
-/**
- * Library data our code provably never loads, left out of the bundle to cut its size and parse time.
- * Each stands in for a file; reaching a `throw` stub is a bug this list must then answer for.
- */
-export const unreachable: { file: RegExp; why: string; contents: string }[] = [
-  {
-    file: /node_modules[\\/]iconv-lite[\\/]encodings[\\/]tables[\\/][^\\/]+\.json$/,
-    why: 'CJK code tables: body-parser decodes JSON bodies only in utf-* charsets (others get a 415)',
-    contents: 'throw new Error("iconv-lite CJK tables are not in this bundle (scripts/build.ts)");',
-  },
-  {
-    file: /node_modules[\\/]iconv-lite[\\/]encodings[\\/]sbcs-data-generated\.js$/,
-    why: 'single-byte code pages, for the same reason; iconv-lite then reports them as unknown',
-    contents: 'module.exports = {};',
-  },
-  {
-    file: /node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/,
-    why: 'zod error messages in 40+ languages; the API answers in English (zod configures `en` itself)',
-    contents: 'export { default as en } from "./en.js";',
-  },
-];
-
-function leaveOut(): Plugin {
-  return {
-    name: 'leave-out-unreachable',
-    setup(b) {
-      for (const { file, contents } of unreachable) {
-        b.onLoad({ filter: file }, (args) => ({
-          contents,
-          loader: 'js',
-          resolveDir: path.dirname(args.path),
-        }));
-      }
-    },
-  };
-}
-
-export interface BundleOptions {
-  /** Entry source → output file name (without .js). */
-  entryPoints: Record<string, string>;
-  outdir: string;
-  root?: string;
-  externals?: string[];
-  /** Collects the dev-only packages that libraries reach optionally (stubbed as absent). */
-  absent?: Set<string>;
-}
-
-/** esbuild with the image's settings: Node 24, CJS, minified, source maps, everything inlined. */
-export async function bundle(options: BundleOptions): Promise<Metafile> {
-  const root = options.root ?? ROOT;
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: Object.entries(options.entryPoints).map(([input, out]) => ({ in: input, out })),
-    outdir: options.outdir,
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'cjs',
-    // ESM builds first: the AWS SDK and friends tree-shake far better from them.
-    mainFields: ['module', 'main'],
-    minify: true,
-    // Error names (ConfigError, HttpError subclasses) stay readable in logs.
-    keepNames: true,
-    sourcemap: 'linked',
-    // Stack traces need the mappings, not a second copy of every source file.
-    sourcesContent: false,
-    legalComments: 'none',
-    external: options.externals ?? [],
-    plugins: [productionOnly(root, options.absent), leaveOut()],
-    metafile: true,
-    logLevel: 'silent',
-  });
-  return result.metafile;
-}
-
-function sizeOf(p: string): number {
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.size;
-  return readdirSync(p).reduce((sum, f) => sum + sizeOf(path.join(p, f)), 0);
-}
-
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} kB`;
-}
+export { type BundleOptions, bundle } from './build-bundle';
+export { formatBytes, ROOT, type RuntimeManifest, readManifest } from './build-manifest';
+export { packageName, productionOnly, unreachable } from './build-plugins';
 
 export interface RuntimeBuild {
   outdir: string;
@@ -245,10 +56,10 @@ export async function buildRuntime(root = ROOT): Promise<RuntimeBuild> {
         recursive: true,
       });
     }
-    // Explicit CommonJS: no module-type detection walk up from /var/task.
+    // Explicit ES modules: Node and the runtime interface client load every .js here as ESM.
     writeFileSync(
       path.join(scratch, 'package.json'),
-      `${JSON.stringify({ name: 'scalemap-runtime', private: true, type: 'commonjs' }, null, 2)}\n`,
+      `${JSON.stringify({ name: 'scalemap-runtime', private: true, type: 'module' }, null, 2)}\n`,
     );
     const actual = readdirSync(scratch).sort();
     const expected = [...manifest.files].sort();

@@ -9,9 +9,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { LAMBDA_BASE } from '../../container/rehearse/bases';
 import { podmanStream, podmanSync, ROOT } from '../../container/rehearse/podman';
+import { bundle } from '../../scripts/build';
 
 export const HELLO_IMAGE = 'localhost/scalemap-bench/hello:latest';
 export const CACHE_IMAGE = 'localhost/scalemap-bench/compile-cache:latest';
@@ -26,12 +26,14 @@ app.get('/api/questionnaire', (_req, res) => { res.json({ hello: 'world' }); });
 export const handler = serverlessExpress({ app });
 `;
 
-/** Loads lambda.js and serves one request, then writes the compile cache (run at image build). */
+/**
+ * Loads lambda.js as the runtime interface client does (an ES module, by import()), serves one
+ * request, then writes the compile cache (run at image build).
+ */
 const warm = (event: unknown) => `
 const mod = require('node:module');
-const { handler } = require('/var/task/lambda.js');
 const event = ${JSON.stringify(event)};
-handler(event, { awsRequestId: 'warm', getRemainingTimeInMillis: () => 30000 }).then((r) => {
+import('/var/task/lambda.js').then(({ handler }) => handler(event, { awsRequestId: 'warm', getRemainingTimeInMillis: () => 30000 })).then((r) => {
   if (r.statusCode !== 200) { console.error('warm-up answered', r.statusCode); process.exit(1); }
   mod.flushCompileCache();
   console.log('compile cache written to', mod.getCompileCacheDir());
@@ -47,31 +49,23 @@ async function podmanBuild(dir: string, tag: string, log: (l: string) => void): 
 
 /** Builds the hello-world image (seconds; podman's layer cache makes a rebuild almost free). */
 export async function buildHelloImage(log: (l: string) => void): Promise<string> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'scalemap-bench-hello-'));
+  // Inside the repo (dist/ is git-ignored), so the bundle's imports resolve against node_modules.
+  mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
+  const dir = mkdtempSync(path.join(ROOT, 'dist/.bench-hello-'));
   try {
     writeFileSync(path.join(dir, 'hello.ts'), HELLO);
-    // The production bundle's settings (scripts/build.ts), without the source map.
-    await build({
-      absWorkingDir: ROOT,
-      nodePaths: [path.join(ROOT, 'node_modules')],
-      entryPoints: [path.join(dir, 'hello.ts')],
-      outfile: path.join(dir, 'ctx/hello.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node24',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      minify: true,
-      keepNames: true,
-      legalComments: 'none',
-      logLevel: 'silent',
+    // The production bundle's own bundle() (scripts/build-bundle.ts): ES modules, same plugins.
+    await bundle({
+      entryPoints: { [path.join(dir, 'hello.ts')]: 'hello' },
+      outdir: path.join(dir, 'ctx/task'),
     });
+    writeFileSync(path.join(dir, 'ctx/task/package.json'), '{"type":"module"}\n');
     writeFileSync(
       path.join(dir, 'ctx/Containerfile'),
       [
         `FROM ${LAMBDA_BASE}`,
         'ENV NODE_ENV=production',
-        'COPY hello.js /var/task/',
+        'COPY task/ /var/task/',
         'CMD ["hello.handler"]',
         '',
       ].join('\n'),

@@ -12,7 +12,7 @@ import { createIdentity } from './platform/identity/identity';
 import { createLogger } from './platform/observability/logger';
 import { createMetrics } from './platform/observability/metrics';
 import { createTracing } from './platform/observability/tracer';
-import { createS3Client, createStorage } from './platform/storage/storage';
+import { createStorage } from './platform/storage/storage';
 
 /**
  * Builds every dependency of the app from config. Runtime profiles pass overrides for what they own
@@ -31,11 +31,6 @@ export function buildDeps(
     overrides.tracing ??
     createTracing({ mode: config.mode, serviceName: config.serviceName, enabled: config.tracingEnabled });
   const db: DatabaseHandle = overrides.db ?? createPostgresDatabase(config, tracing);
-  const s3 = createS3Client(config, config.s3.endpoint, tracing.captureClient, credentials);
-  // Browsers may reach the S3 stand-in at another address than the server does.
-  const signer = config.s3.publicEndpoint
-    ? createS3Client(config, config.s3.publicEndpoint, undefined, credentials)
-    : s3;
   const events: EventPublisher =
     overrides.events ??
     (config.events.busName
@@ -46,7 +41,8 @@ export function buildDeps(
   return {
     config,
     db,
-    storage: overrides.storage ?? createStorage(config, s3, signer),
+    // Browsers may reach the S3 stand-in at another address than the server does (S3_PUBLIC_ENDPOINT).
+    storage: overrides.storage ?? createStorage(config, { capture: tracing.captureClient, credentials }),
     identity: overrides.identity ?? createIdentity(config, tracing.captureClient, credentials),
     events,
     logger,

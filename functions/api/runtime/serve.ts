@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app';
 import { answerClientErrors } from '../platform/http/client-error';
+import { preload } from './deferred';
 import type { Runtime } from './profiles';
 
 /** Above the ALB's 60 s idle timeout, so the ALB, not us, closes idle keep-alive connections. */
@@ -40,6 +41,8 @@ export async function serveHttp({ config, deps }: Runtime): Promise<http.Server>
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
   answerClientErrors(server, deps.logger);
   const drain = drainer(server);
+  // Unlike a Lambda, a server starts once: load the AWS clients before it reports ready.
+  await preload(deps.identity, deps.storage, deps.events);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
   deps.logger.info('listening', { port, poolMax: config.db.poolMax, taskId: deps.taskId });

@@ -1,10 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { loadConfig } from '../../../functions/api/config';
-import {
-  createS3Client,
-  createStorage,
-  PRESIGN_SECONDS,
-} from '../../../functions/api/platform/storage/storage';
+import { createStorage, PRESIGN_SECONDS } from '../../../functions/api/platform/storage/storage';
 
 /** Fixed credentials passed to the client, as the local profile passes the stand-in's. */
 const SECRET = 'presigner-test-secret';
@@ -18,13 +14,9 @@ const config = loadConfig(
   },
   {},
 );
-const storage = createStorage(
-  config,
-  createS3Client(config, config.s3.endpoint, undefined, {
-    accessKeyId: 'presigner-test',
-    secretAccessKey: SECRET,
-  }),
-);
+const storage = createStorage(config, {
+  credentials: { accessKeyId: 'presigner-test', secretAccessKey: SECRET },
+});
 const KEY =
   'assessments/11111111-1111-4111-8111-111111111111/22222222-2222-4222-8222-222222222222/board-pack.pdf';
 const NOW = new Date();

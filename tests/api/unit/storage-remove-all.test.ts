@@ -27,7 +27,7 @@ function scripted(answer: (command: unknown) => unknown) {
       return answer(command);
     },
   } as unknown as S3Client;
-  return { storage: createStorage(config, client), deleted };
+  return { storage: createStorage(config, { client }), deleted };
 }
 
 describe('Storage.removeAll', () => {

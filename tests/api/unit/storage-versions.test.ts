@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { STAND_IN_CREDENTIALS } from '../../../container/stand-ins/env';
 import { loadConfig } from '../../../functions/api/config';
-import { createS3Client, createStorage } from '../../../functions/api/platform/storage/storage';
+import { createStorage } from '../../../functions/api/platform/storage/storage';
 import { startVersionedS3, type VersionedS3 } from '../../support/versioned-s3';
 
 /**
@@ -52,7 +52,7 @@ function storageFor(endpoint: string) {
     {},
   );
   // The versioned stand-in checks signatures with s3rver's key pair, as the local profile passes it.
-  return createStorage(config, createS3Client(config, endpoint, undefined, STAND_IN_CREDENTIALS));
+  return createStorage(config, { credentials: STAND_IN_CREDENTIALS });
 }
 
 async function put(storage: ReturnType<typeof storageFor>, text: string) {

@@ -1,6 +1,10 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+/**
+ * Outbox events and where they go. The EventBridge client (eventbridge.ts) loads on the first
+ * publish, not at init: only submit and the relay publish.
+ */
 import type { Config } from '../../config';
-import { clientSettings, type StaticCredentials } from '../aws/client-settings';
+import { deferred } from '../../runtime/deferred';
+import type { StaticCredentials } from '../aws/client-settings';
 
 /** One event taken from the outbox; `id` is the outbox row id, for consumers to de-duplicate. */
 export interface OutboxEvent {
@@ -18,38 +22,15 @@ export interface EventPublisher {
 
 export const EVENT_SOURCE = 'scalemap.api';
 
+/** EventBridge; its client is captured by `capture` (X-Ray) once it exists. */
 export function createEventBridgePublisher(
   config: Config,
   capture: <T>(client: T) => T = (c) => c,
   credentials?: StaticCredentials,
 ): EventPublisher {
-  const client = capture(new EventBridgeClient(clientSettings(config, config.events.endpoint, credentials)));
-  const busName = config.events.busName!;
-  return {
-    async publish(events) {
-      const accepted: string[] = [];
-      // PutEvents takes at most 10 entries per call.
-      for (let i = 0; i < events.length; i += 10) {
-        const batch = events.slice(i, i + 10);
-        const out = await client.send(
-          new PutEventsCommand({
-            Entries: batch.map((e) => ({
-              EventBusName: busName,
-              Source: EVENT_SOURCE,
-              DetailType: e.type,
-              Time: e.createdAt,
-              Detail: JSON.stringify({ eventId: e.id, ...(e.payload as object) }),
-            })),
-          }),
-        );
-        out.Entries?.forEach((entry, idx) => {
-          const event = batch[idx];
-          if (event && entry.EventId && !entry.ErrorCode) accepted.push(event.id);
-        });
-      }
-      return accepted;
-    },
-  };
+  return deferred(['publish'], async () =>
+    (await import('./eventbridge')).createEventBridge(config, capture, credentials),
+  );
 }
 
 /** Local and test bus: keeps what it receives and hands it to a listener (which logs it). */
