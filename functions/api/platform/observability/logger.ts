@@ -30,10 +30,12 @@ export interface AppLogger {
   error: LogMethod;
 }
 
-interface RequestContext {
+export interface RequestContext {
   /** Keys every line of the request carries: correlationId, and the Lambda or ECS ids. */
   keys: Record<string, string>;
   correlationId: string;
+  /** Fargate: the request's X-Ray segment (set by the tracing middleware, read by its subsegments). */
+  segment?: unknown;
 }
 
 /**
@@ -45,6 +47,11 @@ const storage = new AsyncLocalStorage<RequestContext>();
 
 export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
   return storage.run(context, fn);
+}
+
+/** The current request's context, or undefined outside a request. */
+export function requestContext(): RequestContext | undefined {
+  return storage.getStore();
 }
 
 /** The request's logger (the root logger plus the request's keys), or the root outside a request. */
