@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnswerValue } from '../../contract/questionnaire';
-import type { Database } from '../../platform/db/database';
+import { builtOnce, type Database } from '../../platform/db/database';
 import { assessmentResponses, assessments, documents, outbox, users } from '../../platform/db/schema';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -32,12 +32,8 @@ export interface DetailDocument {
   createdAt: string;
 }
 
-/**
- * The owned assessment with its answers and documents in one round trip (the detail page is the
- * hottest read: three sequential queries held a pooled connection three times as long).
- */
-export async function findOwnedDetail(db: Executor, userId: string, id: string) {
-  const [row] = await db
+const ownedDetail = builtOnce((db: Executor) =>
+  db
     .select({
       assessment: assessments,
       // Qualified by hand: drizzle leaves columns unqualified in a one-table select, where `id`
@@ -51,7 +47,15 @@ export async function findOwnedDetail(db: Executor, userId: string, id: string) 
         from documents d where d.assessment_id = "assessments"."id"), '[]'::jsonb)`,
     })
     .from(assessments)
-    .where(and(eq(assessments.id, id), eq(assessments.userId, userId)));
+    .where(and(eq(assessments.id, sql.placeholder('id')), eq(assessments.userId, sql.placeholder('userId')))),
+);
+
+/**
+ * The owned assessment with its answers and documents in one round trip (the detail page is the
+ * hottest read: three sequential queries held a pooled connection three times as long). Built once.
+ */
+export async function findOwnedDetail(db: Executor, userId: string, id: string) {
+  const [row] = await ownedDetail(db).execute({ id, userId });
   return row;
 }
 
