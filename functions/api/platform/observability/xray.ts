@@ -11,15 +11,23 @@ interface CapturableClient {
 }
 
 /** Runs `fn` in a new subsegment of `parent`; an unsampled request records nothing, so pays for none. */
-async function inSubsegment<T>(
+function inSubsegment<T>(
   parent: Segment | Subsegment | undefined,
   name: string,
   fn: () => Promise<T>,
   /** How to run `fn` inside the subsegment (e.g. made current); by default, just run it. */
   within: (sub: Subsegment, fn: () => Promise<T>) => Promise<T> = (_sub, f) => f(),
 ): Promise<T> {
+  // Not async: most requests are unsampled, and their queries should pay no extra promise.
   if (!parent || parent.notTraced) return fn();
-  const sub = parent.addNewSubsegment(name);
+  return traced(parent.addNewSubsegment(name), fn, within);
+}
+
+async function traced<T>(
+  sub: Subsegment,
+  fn: () => Promise<T>,
+  within: (sub: Subsegment, fn: () => Promise<T>) => Promise<T>,
+): Promise<T> {
   try {
     return await within(sub, fn);
   } catch (err) {
@@ -35,7 +43,7 @@ export function createXRayTracing(options: { mode: Mode; serviceName: string }):
   // Without a segment (e.g. a background relay tick) the SDK must stay quiet, not throw.
   AWSXRay.setContextMissingStrategy('IGNORE_ERROR');
 
-  async function trace<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  function trace<T>(name: string, fn: () => Promise<T>): Promise<T> {
     return inSubsegment(AWSXRay.getSegment(), name, fn, (sub, f) =>
       AWSXRay.getNamespace().runPromise(() => {
         AWSXRay.setSegment(sub);
