@@ -8,6 +8,7 @@ import { standInEnv } from '../../container/stand-ins/env';
 import { loadConfig } from '../../functions/api/config';
 import { migratePostgres } from '../../functions/api/platform/db/migrations-runner';
 import { createPostgresDatabase } from '../../functions/api/platform/db/postgres';
+import { appEnvironment } from '../../stacks/constructs/app-env';
 import type { ServerProcess } from './proc';
 import { procCpuSeconds } from './procstat';
 import type { ProcessStats } from './protocol';
@@ -71,14 +72,32 @@ export async function spawnProductionServer(
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // The Fargate service's own environment (stacks/constructs/app-env.ts, tracing on, INFO logs),
+  // with what only the bench can provide: a plain database URL, stand-ins for S3, Cognito and
+  // EventBridge, and a UDP sink for the X-Ray daemon. X-Ray samples as in production: the SDK's
+  // default rule (the first request each second, then 5%), the same as the centralized default rule.
+  const production = appEnvironment({
+    target: 'fargate',
+    tracing: true,
+    region: 'us-east-1',
+    logLevel: 'INFO',
+    allowedOrigins: [url],
+    dbHost: 'unused',
+    dbName: 'unused',
+    dbUser: 'unused',
+    documentsBucket: standIns.bucket,
+    userPoolId: standIns.userPoolId,
+    userPoolClientId: standIns.clientId,
+    autoConfirmSignups: true,
+    eventBusName: 'scalemap-bench',
+    version: 'bench',
+  });
+  for (const key of ['DB_HOST', 'DB_PORT', 'DB_NAME', 'DB_USER', 'DB_IAM_AUTH']) delete production[key];
   const env: Record<string, string> = {
+    ...production,
     PATH: process.env.PATH ?? '',
-    NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
-    TRUST_PROXY: '0',
-    ALLOWED_ORIGINS: url,
-    AWS_REGION: 'us-east-1',
     DATABASE_URL: databaseUrl,
     DB_TLS: 'off',
     ...standInEnv(
@@ -87,7 +106,6 @@ export async function spawnProductionServer(
       standIns.eventBridgeEndpoint,
     ),
     AUTH_RATE_LIMIT: '1000000',
-    EVENT_BUS_NAME: 'scalemap-bench',
     ...(standIns.xrayDaemonAddress ? { AWS_XRAY_DAEMON_ADDRESS: standIns.xrayDaemonAddress } : {}),
     ...extraEnv,
   };

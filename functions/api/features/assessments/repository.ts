@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { AnswerValue } from '../../contract/questionnaire';
-import type { Database, Executor } from '../../platform/db/database';
+import { builtOnce, type Database, type Executor } from '../../platform/db/database';
 import { assessmentResponses, assessments, users } from '../../platform/db/tables';
 
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -30,12 +30,8 @@ export interface DetailDocument {
   createdAt: string;
 }
 
-/**
- * The owned assessment with its answers and documents in one round trip (the detail page is the
- * hottest read: three sequential queries held a pooled connection three times as long).
- */
-export async function findOwnedDetail(db: Executor, userId: string, id: string) {
-  const [row] = await db
+const ownedDetail = builtOnce((db: Executor) =>
+  db
     .select({
       assessment: assessments,
       // Qualified by hand: drizzle leaves columns unqualified in a one-table select, where `id`
@@ -49,7 +45,15 @@ export async function findOwnedDetail(db: Executor, userId: string, id: string) 
         from documents d where d.assessment_id = "assessments"."id"), '[]'::jsonb)`,
     })
     .from(assessments)
-    .where(and(eq(assessments.id, id), eq(assessments.userId, userId)));
+    .where(and(eq(assessments.id, sql.placeholder('id')), eq(assessments.userId, sql.placeholder('userId')))),
+);
+
+/**
+ * The owned assessment with its answers and documents in one round trip (the detail page is the
+ * hottest read: three sequential queries held a pooled connection three times as long). Built once.
+ */
+export async function findOwnedDetail(db: Executor, userId: string, id: string) {
+  const [row] = await ownedDetail(db).execute({ id, userId });
   return row;
 }
 

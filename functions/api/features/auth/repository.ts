@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { AuthUser } from '../../contract/auth';
-import type { Database } from '../../platform/db/database';
+import { builtOnce, type Database } from '../../platform/db/database';
 import { revokedLogins, sessions, users } from '../../platform/db/tables';
 
 const userColumns = {
@@ -42,16 +42,23 @@ export async function createSession(
   await db.insert(sessions).values({ idHash, userId, expiresAt, ...login });
 }
 
+const sessionUser = builtOnce((db: Database) =>
+  db
+    .select(userColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql.placeholder('now'))),
+    ),
+);
+
+/** The user of a live session: every authenticated request asks, so the query is built once. */
 export async function findSessionUser(
   db: Database,
   idHash: string,
   now: Date,
 ): Promise<AuthUser | undefined> {
-  const [row] = await db
-    .select(userColumns)
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)));
+  const [row] = await sessionUser(db).execute({ idHash, now: now.toISOString() });
   return row;
 }
 

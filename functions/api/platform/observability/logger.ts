@@ -30,10 +30,12 @@ export interface AppLogger {
   error: LogMethod;
 }
 
-interface RequestContext {
+export interface RequestContext {
   /** Keys every line of the request carries: correlationId, and the Lambda or ECS ids. */
   keys: Record<string, string>;
   correlationId: string;
+  /** Fargate: the request's X-Ray segment (set by the tracing middleware, read by its subsegments). */
+  segment?: unknown;
 }
 
 /**
@@ -47,15 +49,36 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
   return storage.run(context, fn);
 }
 
+/** The current request's context, or undefined outside a request. */
+export function requestContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/**
+ * A request's logger: the root logger plus the request's keys. Methods on a prototype, not closures
+ * made per call: the bundle names every closure it creates (esbuild keepNames), which costs each time.
+ */
+class RequestLogger implements AppLogger {
+  constructor(
+    private readonly root: Logger,
+    private readonly keys: Record<string, string>,
+  ) {}
+  debug(message: string, ...extra: LogAttributes[]) {
+    this.root.debug(message, this.keys, ...extra);
+  }
+  info(message: string, ...extra: LogAttributes[]) {
+    this.root.info(message, this.keys, ...extra);
+  }
+  warn(message: string, ...extra: LogAttributes[]) {
+    this.root.warn(message, this.keys, ...extra);
+  }
+  error(message: string, ...extra: LogAttributes[]) {
+    this.root.error(message, this.keys, ...extra);
+  }
+}
+
 /** The request's logger (the root logger plus the request's keys), or the root outside a request. */
 export function currentLogger(root: Logger): AppLogger {
   const context = storage.getStore();
-  if (!context) return root;
-  const { keys } = context;
-  return {
-    debug: (message, ...extra) => root.debug(message, keys, ...extra),
-    info: (message, ...extra) => root.info(message, keys, ...extra),
-    warn: (message, ...extra) => root.warn(message, keys, ...extra),
-    error: (message, ...extra) => root.error(message, keys, ...extra),
-  };
+  return context ? new RequestLogger(root, context.keys) : root;
 }

@@ -1,29 +1,55 @@
 import { Tracer } from '@aws-lambda-powertools/tracer';
-import AWSXRay from 'aws-xray-sdk-core';
+import AWSXRay, { type Segment, type Subsegment } from 'aws-xray-sdk-core';
 import type { Mode } from '../../config';
+import { requestContext } from './logger';
 import type { Tracing } from './tracer';
+
+/** An AWS SDK v3 client, as far as per-call capture needs it. */
+interface CapturableClient {
+  config: unknown;
+  send(command: { middlewareStack: unknown }, ...rest: unknown[]): Promise<unknown>;
+}
+
+/** Runs `fn` in a new subsegment of `parent`; an unsampled request records nothing, so pays for none. */
+function inSubsegment<T>(
+  parent: Segment | Subsegment | undefined,
+  name: string,
+  fn: () => Promise<T>,
+  /** How to run `fn` inside the subsegment (e.g. made current); by default, just run it. */
+  within: (sub: Subsegment, fn: () => Promise<T>) => Promise<T> = (_sub, f) => f(),
+): Promise<T> {
+  // Not async: most requests are unsampled, and their queries should pay no extra promise.
+  if (!parent || parent.notTraced) return fn();
+  return traced(parent.addNewSubsegment(name), fn, within);
+}
+
+async function traced<T>(
+  sub: Subsegment,
+  fn: () => Promise<T>,
+  within: (sub: Subsegment, fn: () => Promise<T>) => Promise<T>,
+): Promise<T> {
+  try {
+    return await within(sub, fn);
+  } catch (err) {
+    sub.addError(err as Error);
+    throw err;
+  } finally {
+    sub.close();
+  }
+}
 
 /** X-Ray on Lambda (Powertools Tracer) and on Fargate (the SDK, to the daemon sidecar). */
 export function createXRayTracing(options: { mode: Mode; serviceName: string }): Tracing {
   // Without a segment (e.g. a background relay tick) the SDK must stay quiet, not throw.
   AWSXRay.setContextMissingStrategy('IGNORE_ERROR');
 
-  async function trace<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    const parent = AWSXRay.getSegment();
-    // An unsampled request records nothing, so it pays for no subsegments either.
-    if (!parent || (parent as { notTraced?: boolean }).notTraced) return fn();
-    const sub = parent.addNewSubsegment(name);
-    try {
-      return await AWSXRay.getNamespace().runPromise(() => {
+  function trace<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return inSubsegment(AWSXRay.getSegment(), name, fn, (sub, f) =>
+      AWSXRay.getNamespace().runPromise(() => {
         AWSXRay.setSegment(sub);
-        return fn();
-      });
-    } catch (err) {
-      sub.addError(err as Error);
-      throw err;
-    } finally {
-      sub.close();
-    }
+        return f();
+      }),
+    );
   }
 
   if (options.mode === 'lambda') {
@@ -47,21 +73,36 @@ export function createXRayTracing(options: { mode: Mode; serviceName: string }):
     };
   }
 
-  // Fargate: one segment per request, sent to the X-Ray daemon sidecar on 127.0.0.1:2000.
+  // Fargate: one segment per request, sent to the X-Ray daemon sidecar on 127.0.0.1:2000. The SDK
+  // runs in manual mode (tracer.ts sets AWS_XRAY_MANUAL_MODE before it loads): its automatic mode
+  // keeps the segment in cls-hooked, whose async hook runs for every promise of the process and cost
+  // about a third of the server's CPU per request. The segment lives in the request's own context.
+  if (AWSXRay.isAutomaticMode()) AWSXRay.enableManualMode();
   AWSXRay.middleware.setDefaultName(options.serviceName);
+  const current = () => requestContext()?.segment as Segment | undefined;
   return {
     enabled: true,
-    captureClient: <T>(c: T): T => AWSXRay.captureAWSv3Client(c as never) as T,
-    trace,
+    // Each call gets the SDK's own v3 middleware, bound to the calling request's segment.
+    captureClient: <T>(c: T): T => {
+      const client = c as unknown as CapturableClient;
+      const send = client.send.bind(client);
+      client.send = (command, ...rest) => {
+        const segment = current();
+        if (segment) {
+          const stack = { middlewareStack: command.middlewareStack, config: client.config };
+          AWSXRay.captureAWSv3Client(stack as never, segment);
+        }
+        return send(command, ...rest);
+      };
+      return c;
+    },
+    // A subsegment of the request's segment; nothing nests under a query, so it is not made current.
+    trace: (name, fn) => inSubsegment(current(), name, fn),
     middleware: (req, res, next) => {
       const segment = AWSXRay.middleware.traceRequestResponseCycle(req, res);
-      const ns = AWSXRay.getNamespace();
-      ns.bindEmitter(req);
-      ns.bindEmitter(res);
-      ns.run(() => {
-        AWSXRay.setSegment(segment);
-        next();
-      });
+      const context = requestContext();
+      if (context) context.segment = segment;
+      next();
     },
   };
 }
