@@ -28,6 +28,7 @@ const { values, positionals } = parseArgs({
     users: { type: 'string' },
     'db-url': { type: 'string', default: DEFAULT_ADMIN_URL },
     'cpu-prof': { type: 'boolean', default: false },
+    ablate: { type: 'boolean', default: false },
     pool: { type: 'string' },
     'stand-ins': { type: 'string', default: 'separate' },
     server: { type: 'string', default: 'production' },
@@ -37,7 +38,7 @@ const { values, positionals } = parseArgs({
 
 function usage(): never {
   console.log(
-    'usage: npm run bench -- [--quick] [--runs N] [--users 10,50,200] [--pool N] [--server production|tsx] [--stand-ins separate|in-process] [--cpu-prof] [--db-url URL] [throughput|journey|client|cold-start|image ...]',
+    'usage: npm run bench -- [--quick] [--runs N] [--users 10,50,200] [--pool N] [--server production|tsx] [--stand-ins separate|in-process] [--cpu-prof] [--ablate] [--db-url URL] [throughput|journey|client|cold-start|image ...]',
   );
   process.exit(0);
 }
@@ -113,6 +114,7 @@ async function main() {
     adminUrl: values['db-url'],
     resultsDir,
     cpuProf: values['cpu-prof'],
+    ablate: values.ablate,
     standInsInProcess: values['stand-ins'] === 'in-process',
     server: values.server === 'tsx' ? 'tsx' : 'production',
     serverEnv: values.pool ? { DB_POOL_MAX: values.pool } : {},

@@ -10,6 +10,12 @@ export interface BenchOptions {
   resultsDir: string;
   /** Start the server under test with `--cpu-prof`, profiles written to resultsDir/profiles. */
   cpuProf: boolean;
+  /**
+   * P1: also run the production bundle with each observability feature switched off through the
+   * variables its config already reads (tracing, the access log, metrics), to price each feature.
+   * @default false
+   */
+  ablate: boolean;
   /** Run s3rver and cognito-local inside the server process (the plain local entry). @default false */
   standInsInProcess: boolean;
   /**

@@ -17,6 +17,20 @@ import { primaryKind, startAppTarget, type TargetKind } from '../lib/target';
 import { summarise } from './report';
 import { assertSameResponse, CONNECTIONS, type Measured, sample, seed } from './seed';
 
+/**
+ * `--ablate`: the production bundle again with one observability feature off, through variables its
+ * config already reads, so each feature's cost per request is measured in the same run.
+ */
+const ABLATIONS: NonNullable<Measured['variant']>[] = [
+  { name: 'tracing off', env: { TRACING_ENABLED: 'false' } },
+  { name: 'access log off', env: { LOG_LEVEL: 'WARN' } },
+  { name: 'metrics off', env: { POWERTOOLS_METRICS_DISABLED: 'true' } },
+  {
+    name: 'all three off',
+    env: { TRACING_ENABLED: 'false', LOG_LEVEL: 'WARN', POWERTOOLS_METRICS_DISABLED: 'true' },
+  },
+];
+
 async function measure(m: Measured, duration: number, options: BenchOptions, profile: boolean) {
   // The production bundle profiles its whole life (--cpu-prof, written on exit); the others, this window.
   const file =
@@ -43,13 +57,19 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
   const stops: (() => Promise<void>)[] = [];
   try {
     const apps: Measured[] = [];
-    for (const kind of kinds) {
-      const target = await startAppTarget(options, 'p1', kind);
+    const variants = options.ablate && primary === 'production' ? ABLATIONS : [];
+    for (const [kind, variant] of [
+      ...kinds.map((k) => [k] as const),
+      ...variants.map((v) => ['production', v] as const),
+    ]) {
+      const env = { ...options.serverEnv, ...variant?.env };
+      const target = await startAppTarget({ ...options, serverEnv: env }, variant ? 'p1a' : 'p1', kind);
       stops.push(() => target.stop());
       const seeded = await seed(target.app.url);
       const url = target.app.url + seeded.path;
       apps.push({
         kind,
+        variant,
         server: target.app,
         url,
         headers: { cookie: seeded.cookie },
@@ -91,7 +111,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       for (const m of turn) {
         const s = await measure(m, duration, options, options.cpuProf && i === 0);
         options.log(
-          `P1 run ${i + 1}: ${m.kind} ${fmt(s.reqPerSec, 0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}, CPU/request: server ${fmt(s.serverCpuMsPerRequest, 3)} ms, PG ${fmt(s.pgCpuMsPerRequest, 3)} ms`,
+          `P1 run ${i + 1}: ${m.kind}${m.variant ? ` (${m.variant.name})` : ''} ${fmt(s.reqPerSec, 0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}, CPU/request: server ${fmt(s.serverCpuMsPerRequest, 3)} ms, PG ${fmt(s.pgCpuMsPerRequest, 3)} ms`,
         );
       }
     }

@@ -20,6 +20,7 @@ const med = (xs: Sample[], k: keyof Sample) => median(xs.map((x) => x[k] ?? Numb
 function figures(m: Measured) {
   return {
     kind: m.kind,
+    variant: m.variant?.name,
     reqPerSec: med(m.samples, 'reqPerSec'),
     p50: med(m.samples, 'p50'),
     p99: med(m.samples, 'p99'),
@@ -83,7 +84,7 @@ export function summarise(input: {
     },
   ];
   const row = (f: Figures, ratio: string) => [
-    label[f.kind],
+    f.variant ? `${label[f.kind]}, ${f.variant}` : label[f.kind],
     fmt(f.reqPerSec, 0),
     fmt(f.p50, 0),
     fmt(f.p99, 0),
@@ -117,7 +118,13 @@ export function summarise(input: {
     '',
     ...rows.map(
       ({ m, r }) =>
-        `- ${label[m.kind]}: ${describeKind(m.kind as 'production' | 'tsx', options)}. Per-run ratios to the peer: req/s ${r.perRun.reqPerSec.join(', ')}; CPU/request ${r.perRun.cpuPerRequest.join(', ')}; p99 ${r.perRun.p99.join(', ')}.`,
+        `- ${label[m.kind]}${
+          m.variant
+            ? `, ${m.variant.name} (${Object.entries(m.variant.env)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(', ')})`
+            : `: ${describeKind(m.kind as 'production' | 'tsx', options)}`
+        }. Per-run ratios to the peer: req/s ${r.perRun.reqPerSec.join(', ')}; CPU/request ${r.perRun.cpuPerRequest.join(', ')}; p99 ${r.perRun.p99.join(', ')}.`,
     ),
     `- The peer: \`bench/lib/peer.ts\`, Express 5 + pg (pool of 10), the app's SQL on the app's database; no logging, metrics or tracing.`,
   ].join('\n');
@@ -133,7 +140,13 @@ export function summarise(input: {
       bodyBytes: input.bodyBytes,
       peer: { summary: p, samples: peer.samples },
       hello: { summary: figures(hello), samples: hello.samples },
-      apps: rows.map(({ m, f, r }) => ({ kind: m.kind, summary: f, ratiosToPeer: r, samples: m.samples })),
+      apps: rows.map(({ m, f, r }) => ({
+        kind: m.kind,
+        variant: m.variant,
+        summary: f,
+        ratiosToPeer: r,
+        samples: m.samples,
+      })),
     },
   };
 }

@@ -10,6 +10,8 @@ export const CONNECTIONS = 50;
 /** One server under load: the hello-world, the peer, or the app (production bundle or tsx). */
 export interface Measured {
   kind: 'hello' | 'peer' | TargetKind;
+  /** An ablation of the production bundle: what is switched off, and the variables that do it. */
+  variant?: { name: string; env: Record<string, string> };
   server: ServerProcess;
   url: string;
   headers: Record<string, string>;
