@@ -24,6 +24,8 @@ let server: http.Server;
 let aws: http.Server;
 let url: string;
 const received: Doc[] = [];
+/** The trace header of each call the AWS stand-in received. */
+const awsTraceHeaders: (string | undefined)[] = [];
 
 beforeAll(async () => {
   daemon = dgram.createSocket('udp4');
@@ -31,7 +33,8 @@ beforeAll(async () => {
   daemon.on('message', (m) => received.push(JSON.parse(m.toString().split('\n')[1]!) as Doc));
   await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
   process.env.AWS_XRAY_DAEMON_ADDRESS = `127.0.0.1:${daemon.address().port}`;
-  aws = http.createServer((_req, res) => {
+  aws = http.createServer((req, res) => {
+    awsTraceHeaders.push(req.headers['x-amzn-trace-id'] as string | undefined);
     res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
     res.end(JSON.stringify({ FailedEntryCount: 0, Entries: [{ EventId: 'e1' }] }));
   });
@@ -83,8 +86,24 @@ it('when a sampled request runs a query and an AWS call, then its segment reache
 
 it('when a request is not sampled, then nothing reaches the daemon and the work still runs', async () => {
   const traceId = '1-5f84c7a1-fedcba9876543210fedcba98';
+  const calls = awsTraceHeaders.length;
   const res = await fetch(`${url}/work`, { headers: { 'x-amzn-trace-id': `Root=${traceId};Sampled=0` } });
   expect(await res.json()).toEqual({ rows: 2 });
+  // The AWS call still carries the trace on, marked unsampled, with a parent id of its own.
+  expect(awsTraceHeaders.slice(calls)).toEqual([
+    expect.stringMatching(new RegExp(`^Root=${traceId};Parent=[0-9a-f]{16};Sampled=0`)),
+  ]);
   await new Promise((r) => setTimeout(r, 200));
   expect(received.some((d) => d.trace_id === traceId)).toBe(false);
+});
+
+it('when the caller asks for the decision (Sampled=?), then the response carries it and one segment at most', async () => {
+  const traceId = '1-5f84c7a1-00112233445566778899aabb';
+  const res = await fetch(`${url}/work`, { headers: { 'x-amzn-trace-id': `Root=${traceId};Sampled=?` } });
+  expect(res.headers.get('x-amzn-trace-id')).toMatch(new RegExp(`^Root=${traceId};Sampled=[01]$`));
+  const sampled = res.headers.get('x-amzn-trace-id')!.endsWith('1');
+  for (let i = 0; i < 50 && sampled && !received.some((d) => d.trace_id === traceId); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  expect(received.filter((d) => d.trace_id === traceId)).toHaveLength(sampled ? 1 : 0);
 });

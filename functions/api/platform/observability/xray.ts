@@ -79,7 +79,16 @@ export function createXRayTracing(options: { mode: Mode; serviceName: string }):
   // about a third of the server's CPU per request. The segment lives in the request's own context.
   if (AWSXRay.isAutomaticMode()) AWSXRay.enableManualMode();
   AWSXRay.middleware.setDefaultName(options.serviceName);
-  const current = () => requestContext()?.segment as Segment | undefined;
+  const mw = AWSXRay.middleware;
+  const current = (): Segment | undefined => {
+    const held = requestContext()?.segment;
+    return held instanceof Unsampled ? undefined : (held as Segment | undefined);
+  };
+  // An AWS call needs a segment even when unsampled: its trace header (Root, Parent, Sampled=0).
+  const forCall = (): Segment | undefined => {
+    const held = requestContext()?.segment;
+    return held instanceof Unsampled ? held.segment() : (held as Segment | undefined);
+  };
   return {
     enabled: true,
     // Each call gets the SDK's own v3 middleware, bound to the calling request's segment.
@@ -87,7 +96,7 @@ export function createXRayTracing(options: { mode: Mode; serviceName: string }):
       const client = c as unknown as CapturableClient;
       const send = client.send.bind(client);
       client.send = (command, ...rest) => {
-        const segment = current();
+        const segment = forCall();
         if (segment) {
           const stack = { middlewareStack: command.middlewareStack, config: client.config };
           AWSXRay.captureAWSv3Client(stack as never, segment);
@@ -99,10 +108,54 @@ export function createXRayTracing(options: { mode: Mode; serviceName: string }):
     // A subsegment of the request's segment; nothing nests under a query, so it is not made current.
     trace: (name, fn) => inSubsegment(current(), name, fn),
     middleware: (req, res, next) => {
-      const segment = AWSXRay.middleware.traceRequestResponseCycle(req, res);
+      // The SDK's decision, taken once (the reservoir counts each call); it also answers a
+      // `Sampled=?` request with the decision in the response's trace header.
+      const header = mw.processHeaders(req);
+      const probe = new Probe(mw.resolveName(req.headers.host));
+      mw.resolveSampling(header, probe as unknown as Segment, res);
+      let segment: Segment | Unsampled;
+      if (probe.notTraced) segment = new Unsampled(probe.name, header);
+      else {
+        // The SDK's own request/response cycle, with the decision already taken replayed.
+        const replay = Object.create(mw, {
+          resolveSampling: {
+            value: (_h: unknown, s: Segment) => probe.rule && s.setMatchedSamplingRule(probe.rule),
+          },
+        }) as typeof mw;
+        segment = replay.traceRequestResponseCycle(req, res);
+      }
       const context = requestContext();
       if (context) context.segment = segment;
       next();
     },
   };
+}
+
+/** Stands in for the segment while the SDK decides sampling: the rule it matched, if any. */
+class Probe {
+  notTraced = false;
+  rule: string | undefined;
+  constructor(readonly name: string) {}
+  setMatchedSamplingRule(rule: string) {
+    this.rule = rule;
+  }
+}
+
+/**
+ * An unsampled request records nothing and sends nothing, so it builds no segment (ids, request
+ * data, listeners) unless an AWS call needs one for its trace header.
+ */
+class Unsampled {
+  private built: Segment | undefined;
+  constructor(
+    private readonly name: string,
+    private readonly header: Record<string, string>,
+  ) {}
+  segment(): Segment {
+    if (!this.built) {
+      this.built = new AWSXRay.Segment(this.name, this.header.root, this.header.parent);
+      this.built.notTraced = true;
+    }
+    return this.built;
+  }
 }
