@@ -15,13 +15,13 @@ import { createServer } from 'cognito-local/lib/server/server';
 import { DateClock, LambdaService, MessagesService, TriggersService } from 'cognito-local/lib/services';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
 import { CryptoService } from 'cognito-local/lib/services/crypto';
-import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb';
 import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery';
 import { otp } from 'cognito-local/lib/services/otp';
 import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
 import pino from 'pino';
 import { CodeLog, ResendConfirmationCode } from './cognito-messages';
+import { CoalescingDataStoreFactory } from './cognito-store';
 
 export interface CognitoStandIn {
   endpoint: string;
@@ -58,7 +58,8 @@ export async function startCognito(options: {
   const ctx = { logger };
   const config = { ...DefaultConfig, TokenConfig: { IssuerDomain: endpoint } };
   const clock = new DateClock();
-  const dataStoreFactory = new StormDBDataStoreFactory(path.join(dataDir, 'db'));
+  // Overlapping writes of the user store share one file write (cognito-store.ts).
+  const dataStoreFactory = new CoalescingDataStoreFactory(path.join(dataDir, 'db'));
   const cognito = await new CognitoServiceFactoryImpl(
     path.join(dataDir, 'db'),
     dataStoreFactory,

@@ -28,6 +28,21 @@ describe('Database TLS', () => {
     expect(pool.host).toBe('proxy.example.invalid');
   });
 
+  it('when two connections ask for the IAM password, then each gets a token signed for the proxy', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret-example' });
+    try {
+      const password = poolConfig(loadConfig('lambda', cloudEnv, {})).password as () => Promise<string>;
+      const tokens = [await password(), await password()];
+      for (const token of tokens) {
+        expect(token).toMatch(/^proxy\.example\.invalid:5432\/\?Action=connect&DBUser=app&/);
+        expect(token).toMatch(/X-Amz-Signature=[0-9a-f]{64}/);
+      }
+    } finally {
+      process.env = saved;
+    }
+  });
+
   it('when config asks to turn TLS off with IAM auth, or to weaken it in the URL, then startup fails', () => {
     expect(() => loadConfig('lambda', { ...cloudEnv, DB_TLS: 'off' }, {})).toThrow(/DB_TLS/);
     for (const url of [

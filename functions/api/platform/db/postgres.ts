@@ -1,8 +1,8 @@
-import { Signer } from '@aws-sdk/rds-signer';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { Config } from '../../config';
+import { once } from '../../runtime/deferred';
 import type { Tracing } from '../observability/tracer';
 import type { DatabaseHandle } from './database';
 import { schema } from './tables';
@@ -27,8 +27,13 @@ export function poolConfig(config: Config): PoolConfig {
   if (db.url) {
     return { ...base, connectionString: db.url, ssl: db.tls === 'verify' ? true : undefined };
   }
-  const password = db.iamAuth
-    ? new Signer({ hostname: db.host!, port: db.port, username: db.user!, region: config.region })
+  // The signer (and the ~115 kB of @smithy under it) loads on the first connection, not at start-up;
+  // every connection still signs a fresh token.
+  const signer = db.iamAuth
+    ? once(async () => {
+        const { Signer } = await import('@aws-sdk/rds-signer');
+        return new Signer({ hostname: db.host!, port: db.port, username: db.user!, region: config.region });
+      })
     : undefined;
   return {
     ...base,
@@ -36,7 +41,7 @@ export function poolConfig(config: Config): PoolConfig {
     port: db.port,
     database: db.name,
     user: db.user,
-    password: password ? () => password.getAuthToken() : undefined,
+    password: signer ? async () => (await signer()).getAuthToken() : undefined,
     // `true` = verify the chain and the host name with Node's defaults. Never relaxed.
     ssl: db.tls === 'verify' ? true : undefined,
   };
