@@ -7,10 +7,11 @@
  *
  *   npx tsx bench/cold-start/index.ts --invocations 1000   (part of the P2 run)
  */
-import { spawn } from 'node:child_process';
+
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBenchDatabase, DEFAULT_ADMIN_URL } from '../lib/db';
+import { runProbe } from './child';
 import { ENV, NODE24, WORK } from './variants';
 
 /** Runs in the fresh process: argv = runtime folder, invocation count. Writes JSON on fd 3. */
@@ -77,20 +78,8 @@ export async function lambdaMemory(runtimeDir: string, invocations = 1000): Prom
     const driver = path.join(WORK, 'memory.cjs');
     writeFileSync(driver, DRIVER);
     const { DB_HOST: _h, DB_NAME: _n, DB_USER: _u, ...env } = ENV;
-    const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(NODE24, ['--expose-gc', driver, runtimeDir, String(invocations)], {
-        env: { ...env, DATABASE_URL: db.url, DB_TLS: 'off' },
-        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-      });
-      let result = '';
-      let stderr = '';
-      child.stdio[3]!.on('data', (d) => {
-        result += d;
-      });
-      child.stderr!.on('data', (d) => {
-        stderr = (stderr + d).slice(-4000);
-      });
-      child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(stderr))));
+    const out = await runProbe(NODE24, ['--expose-gc', driver, runtimeDir, String(invocations)], {
+      env: { ...env, DATABASE_URL: db.url, DB_TLS: 'off' },
     });
     const { statuses, samples } = JSON.parse(out) as {
       statuses: Record<string, number>;

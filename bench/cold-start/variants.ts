@@ -2,11 +2,12 @@
  * The processes P2 compares (bench/cold-start/index.ts): a probe that loads one handler in a fresh
  * Node 24 and invokes it once, the handlers it loads, and the environment they run with.
  */
-import { spawn } from 'node:child_process';
+
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { bundle, ROOT } from '../../scripts/build';
+import { runProbe } from './child';
 
 export const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
 export const WORK = path.join(ROOT, 'dist/bench-cold-start');
@@ -104,27 +105,14 @@ export async function transpileUnbundled(out: string): Promise<string> {
   return path.join(out, 'functions/api/lambda.js');
 }
 
-export function probe(variant: Variant): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    const env = { ...ENV, ...variant.env };
-    const child = spawn(NODE24, [path.join(WORK, 'probe.cjs'), variant.file, variant.path], {
-      cwd: path.dirname(variant.file),
-      env,
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    });
-    let result = '';
-    let stderr = '';
-    child.stdio[3]!.on('data', (d) => {
-      result += d;
-    });
-    child.stderr!.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('exit', (code) => {
-      if (code !== 0 || !result) return reject(new Error(`${variant.name} failed (${code}): ${stderr}`));
-      resolve(JSON.parse(result) as Sample);
-    });
+export async function probe(variant: Variant): Promise<Sample> {
+  const result = await runProbe(NODE24, [path.join(WORK, 'probe.cjs'), variant.file, variant.path], {
+    cwd: path.dirname(variant.file),
+    env: { ...ENV, ...variant.env },
+  }).catch((err: Error) => {
+    throw new Error(`${variant.name} failed (${err.message})`);
   });
+  return JSON.parse(result) as Sample;
 }
 
 /**

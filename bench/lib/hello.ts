@@ -2,9 +2,10 @@
  * The baseline: a bare Express 5 hello-world, in its own process on the same Node, bound to
  * 127.0.0.1. Run by the bench driver through `node --import tsx`.
  */
+
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
+import { listenOnLoopback } from './listen';
 import { serveChild } from './protocol';
 
 serveChild(async () => {
@@ -13,15 +14,5 @@ serveChild(async () => {
   app.use((_req, res) => {
     res.send('Hello World!');
   });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(http.createServer(app));
 });

@@ -5,13 +5,14 @@
  * It runs in its own process on the same Node, bound to 127.0.0.1.
  * argv[2]: the database URL (the app's own bench database, so the rows are the same).
  */
+
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseCookie } from 'cookie';
 import express from 'express';
 import { Pool } from 'pg';
 import { totalQuestions } from '../../functions/api/features/questionnaire/service';
+import { listenOnLoopback } from './listen';
 import { serveChild } from './protocol';
 
 /** The SQL the app's drizzle queries produce (functions/api/features/{auth,assessments}/repository.ts). */
@@ -81,15 +82,5 @@ serveChild(async () => {
       ...(row.triage_results ? { triageResults: row.triage_results } : {}),
     });
   });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => pool.end().then(() => resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(http.createServer(app), () => pool.end());
 });

@@ -4,15 +4,16 @@
  * it also sinks X-Ray segments (UDP, as the daemon sidecar would) and answers EventBridge PutEvents.
  * Announces its endpoints.
  */
+
 import { randomUUID } from 'node:crypto';
 import dgram from 'node:dgram';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startCognito } from '../../container/stand-ins/cognito';
 import { startS3 } from '../../container/stand-ins/s3';
+import { listenOnLoopback } from './listen';
 import { serveChild } from './protocol';
 
 export const BENCH_BUCKET = 'scalemap-bench-documents';
@@ -39,16 +40,8 @@ async function startEventBridge(): Promise<{ endpoint: string; stop(): Promise<v
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const { url, stop } = await listenOnLoopback(server);
+  return { endpoint: url, stop };
 }
 
 /** Where the X-Ray SDK sends segments; they are received and dropped. */

@@ -2,7 +2,6 @@ import {
   AdminConfirmSignUpCommand,
   ChangePasswordCommand,
   CognitoIdentityProviderClient,
-  CognitoIdentityProviderServiceException,
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   DeleteUserCommand,
@@ -17,7 +16,13 @@ import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Config } from '../../config';
 import { clientSettings, type StaticCredentials } from '../aws/client-settings';
 import { BadRequestError, UnauthorizedError } from '../http/errors';
-import { invalidCredentials, isAccountSpecific, mapCognitoError, wrongCode } from './cognito-errors';
+import {
+  invalidCredentials,
+  isAccountSpecific,
+  isCognitoError,
+  mapCognitoError,
+  wrongCode,
+} from './cognito-errors';
 import type { Identity } from './identity';
 
 /** Identity over Cognito: loaded by identity.ts on first use, with the SDK and aws-jwt-verify. */
@@ -85,10 +90,7 @@ export function createCognitoIdentity(
       } catch (err) {
         // An unknown or already-confirmed account answers like a wrong code: a 400 that does not
         // reveal whether the account exists (not the login's 401).
-        if (
-          err instanceof CognitoIdentityProviderServiceException &&
-          (err.name === 'UserNotFoundException' || err.name === 'NotAuthorizedException')
-        ) {
+        if (isCognitoError(err, 'UserNotFoundException', 'NotAuthorizedException')) {
           throw wrongCode();
         }
         mapCognitoError(err);
@@ -115,10 +117,7 @@ export function createCognitoIdentity(
         if (err instanceof UnauthorizedError) throw err;
         // cognito-local answers a wrong password with InvalidPasswordException; Cognito with
         // NotAuthorizedException. Both, and an unknown user, are the same 401.
-        if (
-          err instanceof CognitoIdentityProviderServiceException &&
-          err.name === 'InvalidPasswordException'
-        ) {
+        if (isCognitoError(err, 'InvalidPasswordException')) {
           throw invalidCredentials();
         }
         return mapCognitoError(err);
@@ -168,10 +167,7 @@ export function createCognitoIdentity(
         );
       } catch (err) {
         // An unknown account answers like a wrong code, so the reset form reveals nothing.
-        if (
-          err instanceof CognitoIdentityProviderServiceException &&
-          (err.name === 'UserNotFoundException' || err.name === 'NotAuthorizedException')
-        ) {
+        if (isCognitoError(err, 'UserNotFoundException', 'NotAuthorizedException')) {
           throw wrongCode();
         }
         mapCognitoError(err);
@@ -187,10 +183,7 @@ export function createCognitoIdentity(
           }),
         );
       } catch (err) {
-        if (
-          err instanceof CognitoIdentityProviderServiceException &&
-          (err.name === 'InvalidPasswordException' || err.name === 'InvalidParameterException')
-        ) {
+        if (isCognitoError(err, 'InvalidPasswordException', 'InvalidParameterException')) {
           throw new BadRequestError(err.message, [{ path: 'newPassword', message: err.message }]);
         }
         mapCognitoError(err);
