@@ -219,3 +219,12 @@ export function loadConfig(
     ecsMetadataUri: e.ECS_CONTAINER_METADATA_URI_V4,
   };
 }
+
+/**
+ * The X-Ray SDK picks its context mode from `AWS_XRAY_MANUAL_MODE` when it loads, so the Fargate
+ * tracer sets it here, just before loading the SDK (config.ts is the one module that touches
+ * `process.env`). Manual mode keeps cls-hooked's async hook off every promise (see xray.ts).
+ */
+export function selectXRayManualMode(env: Record<string, string | undefined> = process.env): void {
+  env.AWS_XRAY_MANUAL_MODE = 'true';
+}

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Mode } from '../../config';
+import { type Mode, selectXRayManualMode } from '../../config';
 
 /** Tracing for the app: X-Ray on Lambda (Powertools Tracer) and on Fargate (daemon sidecar). */
 export interface Tracing {
@@ -26,8 +26,8 @@ const noop: Tracing = {
 export function createTracing(options: { mode: Mode; serviceName: string; enabled: boolean }): Tracing {
   if (!options.enabled || options.mode === 'local') return noop;
   // On Fargate the SDK runs in manual mode, which it only starts in (no cls-hooked async hook for
-  // every promise of the process) when this is set before it loads. See xray.ts.
-  if (options.mode === 'fargate') process.env.AWS_XRAY_MANUAL_MODE = 'true';
+  // every promise of the process) when that is chosen before it loads. See xray.ts.
+  if (options.mode === 'fargate') selectXRayManualMode();
   // Loaded only when tracing is on: the X-Ray SDK costs cold-start time otherwise.
   const { createXRayTracing } = require('./xray') as typeof import('./xray');
   return createXRayTracing(options);
