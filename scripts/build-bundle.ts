@@ -1,5 +1,7 @@
 /** esbuild with the image's settings (scripts/build.ts builds the runtime artifact with it). */
+import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { makeWrappersEager } from './build-eager';
 import { ROOT } from './build-manifest';
 import { builtinsByRequire, leaveOut, productionOnly } from './build-plugins';
 
@@ -61,5 +63,9 @@ export async function bundle(options: BundleOptions): Promise<Metafile> {
     metafile: true,
     logLevel: 'silent',
   });
+  // Module wrappers compiled with their chunk, so the compile cache holds them (ADR 0011).
+  for (const out of Object.keys(result.metafile.outputs)) {
+    if (out.endsWith('.js')) makeWrappersEager(path.resolve(root, out));
+  }
   return result.metafile;
 }

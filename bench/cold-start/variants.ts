@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { bundle, ROOT } from '../../scripts/build';
+import { LAMBDA_NODE_FLAGS } from '../../scripts/compile-cache';
 import { runProbe } from './child';
 
 export const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
@@ -91,7 +92,8 @@ function tsFiles(dir: string): string[] {
 export async function transpileUnbundled(out: string): Promise<string> {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: tsFiles(path.join(ROOT, 'functions')),
+    // lambda.ts awaits at its top level, which CommonJS cannot: the wrapper below stands in for it.
+    entryPoints: tsFiles(path.join(ROOT, 'functions')).filter((f) => !f.endsWith('functions/api/lambda.ts')),
     outbase: ROOT,
     outdir: out,
     bundle: false,
@@ -102,11 +104,17 @@ export async function transpileUnbundled(out: string): Promise<string> {
   });
   // No package.json in dist/: keep these files CommonJS without relying on detection.
   writeFileSync(path.join(out, 'package.json'), '{"type":"commonjs"}\n');
+  writeFileSync(
+    path.join(out, 'functions/api/lambda.js'),
+    "exports.handler = require('./lambda-handler.js').createLambdaHandler();\n",
+  );
   return path.join(out, 'functions/api/lambda.js');
 }
 
 export async function probe(variant: Variant): Promise<Sample> {
-  const result = await runProbe(NODE24, [path.join(WORK, 'probe.cjs'), variant.file, variant.path], {
+  // Node started as Lambda's bootstrap starts it (its V8 flags key the compile cache).
+  const args = [...LAMBDA_NODE_FLAGS, path.join(WORK, 'probe.cjs'), variant.file, variant.path];
+  const result = await runProbe(NODE24, args, {
     cwd: path.dirname(variant.file),
     env: { ...ENV, ...variant.env },
   }).catch((err: Error) => {

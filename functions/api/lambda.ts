@@ -1,24 +1,10 @@
 /**
- * The Lambda entry (API Gateway HTTP API, REST API or ALB). The runtime profile builds config and
- * deps once per execution environment, at init; a bad environment fails the init with one error
- * naming every variable.
+ * The Lambda API entry (`lambda.handler`). It turns on the compile cache the image ships (ADR 0011)
+ * before the rest of the bundle is read, so only this file and its cache code are compiled cold.
  */
-import serverlessExpress from '@codegenie/serverless-express';
-import type { Context } from 'aws-lambda';
-import { createApp } from './app';
-import { lambdaRuntime } from './runtime/profiles';
+import { enableShippedCompileCache } from './runtime/compile-cache';
 
-const { deps } = lambdaRuntime();
-// Promise-style: Node 24's runtime rejects callback-style handlers.
-const proxy = serverlessExpress({ app: createApp(deps) }) as unknown as (
-  e: unknown,
-  c: Context,
-) => Promise<unknown>;
+const compileCache = enableShippedCompileCache(new URL('.', import.meta.url).pathname);
+const { createLambdaHandler } = await import('./lambda-handler');
 
-export async function handler(event: unknown, context: Context): Promise<unknown> {
-  try {
-    return await proxy(event, context);
-  } finally {
-    deps.metrics.flush();
-  }
-}
+export const handler = createLambdaHandler(compileCache);

@@ -67,11 +67,12 @@ async function throughLambda(
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    let mod:
-      | { handler: (event: unknown, context: Context) => Promise<{ headers?: Record<string, string> }> }
+    let handler:
+      | ((event: unknown, context: Context) => Promise<{ headers?: Record<string, string> }>)
       | undefined;
     jest.isolateModules(() => {
-      mod = require('../../functions/api/lambda');
+      // lambda.ts is lambda-handler.ts behind the compile cache (an ES module with top-level await).
+      handler = require('../../functions/api/lambda-handler').createLambdaHandler();
     });
     const event = {
       version: '2.0',
@@ -94,7 +95,7 @@ async function throughLambda(
       isBase64Encoded: false,
     };
     const context = { awsRequestId: 'lambda-request-id-1', functionName: 'api' } as Context;
-    const res = await mod!.handler(event, context);
+    const res = await handler!(event, context);
     const all = capture.lines();
     return {
       header: String(res.headers?.['x-correlation-id']),

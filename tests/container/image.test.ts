@@ -7,6 +7,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import type { Metafile } from 'esbuild';
 import { bundle, ROOT, readManifest } from '../../scripts/build';
+import { compileCacheCommand, LAMBDA_NODE_FLAGS } from '../../scripts/compile-cache';
 import { ensureRuntime } from './support/runtime';
 
 const manifest = readManifest();
@@ -105,6 +106,15 @@ describe('container/Dockerfile', () => {
     const runs = runtime.instructions.filter((i) => i.op === 'RUN').map((i) => i.args);
     expect(runs.join('\n')).not.toMatch(/npm|yarn|pnpm|node_modules/);
     expect(manifest.productionNodeModules).toEqual([]);
+  });
+
+  it("when the runtime stage writes the compile cache, then it runs the shared command with the base's Node and Lambda's V8 flag", () => {
+    const runs = runtime.instructions.filter((i) => i.op === 'RUN' && i.args.startsWith('['));
+    const commands = runs.map((i) => JSON.parse(i.args) as string[]);
+    expect(commands).toContainEqual(compileCacheCommand('/var/lang/bin/node'));
+    // The stand-in base starts node as AWS's bootstrap does, so the rehearsal reads the cache as Lambda would.
+    const bootstrap = readFileSync(path.join(ROOT, 'container/stand-in-bases/bootstrap'), 'utf8');
+    expect(bootstrap).toContain(LAMBDA_NODE_FLAGS.join(' '));
   });
 });
 

@@ -22,6 +22,7 @@ import {
   LAMBDA_HOST,
   type LambdaHost,
   LOCAL_SERVER_ENV,
+  paperCloudEnvFor,
   type RunningServer,
   runNode,
   startLambdaHost,
@@ -31,19 +32,7 @@ import {
 const manifest = readManifest();
 const ORIGIN = 'https://app.scalemap.example';
 
-/** A complete cloud environment on paper: enough for config to pass, nothing reachable. */
-const paperCloudEnv: Record<string, string> = {
-  NODE_ENV: 'production',
-  AWS_REGION: 'eu-west-2',
-  DB_HOST: 'proxy.example.internal',
-  DB_NAME: 'scalemap',
-  DB_USER: 'scalemap_app',
-  DOCUMENTS_BUCKET: 'scalemap-documents',
-  COGNITO_USER_POOL_ID: 'eu-west-2_abc123',
-  COGNITO_CLIENT_ID: 'client123',
-  EVENT_BUS_NAME: 'scalemap',
-  ALLOWED_ORIGINS: ORIGIN,
-};
+const paperCloudEnv = paperCloudEnvFor(ORIGIN);
 
 let task: { dir: string; remove(): void };
 

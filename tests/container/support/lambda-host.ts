@@ -6,8 +6,8 @@
  *   node lambda-host.ts /var/task/lambda.js handler
  */
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 interface Invoke {
   id: number;
@@ -16,11 +16,12 @@ interface Invoke {
 type LambdaHandler = (event: unknown, context: Record<string, unknown>) => Promise<unknown>;
 
 const [file, exportName = 'handler'] = process.argv.slice(2);
-const load = createRequire(import.meta.url);
 const started = performance.now();
 let handler: LambdaHandler | undefined;
 try {
-  handler = (load(path.resolve(file!)) as Record<string, LambdaHandler>)[exportName];
+  // import(), as the runtime interface client loads an ES module handler (lambda.js awaits at its top level).
+  const mod = (await import(pathToFileURL(path.resolve(file!)).href)) as Record<string, LambdaHandler>;
+  handler = mod[exportName];
 } catch (err) {
   // As the runtime interface client reports a failed init: the error's type and message.
   const { name, message } = err as Error;

@@ -98,6 +98,22 @@ export function runNode(args: string[], env: Record<string, string>, cwd: string
   });
 }
 
+/** A complete cloud environment on paper: enough for config to pass, nothing reachable. */
+export function paperCloudEnvFor(origin: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    AWS_REGION: 'eu-west-2',
+    DB_HOST: 'proxy.example.internal',
+    DB_NAME: 'scalemap',
+    DB_USER: 'scalemap_app',
+    DOCUMENTS_BUCKET: 'scalemap-documents',
+    COGNITO_USER_POOL_ID: 'eu-west-2_abc123',
+    COGNITO_CLIENT_ID: 'client123',
+    EVENT_BUS_NAME: 'scalemap',
+    ALLOWED_ORIGINS: origin,
+  };
+}
+
 /** What every bundled server.js started here needs: production mode on a free local port, fake AWS keys. */
 export const LOCAL_SERVER_ENV = {
   NODE_ENV: 'production',

@@ -1,0 +1,70 @@
+/**
+ * The V8 compile cache the image ships for the Lambda API handler (ADR 0011). The image's build runs
+ * its own Node once, with the V8 flags Lambda's bootstrap passes, and writes the cache to
+ * `compile-cache/<node>-<arch>-<flags hash>-<uid>/` beside the entries. Node only reads a cache kept
+ * under the running uid's name, and Lambda picks the uid, so at init the shipped files are linked
+ * into `/tmp` under this process's uid and the cache is enabled there: hits are read through the
+ * links, and anything new (a chunk loaded later) is written to `/tmp`. Node checks each entry against
+ * its source, so a stale or foreign cache is a miss, never a wrong answer.
+ */
+import { existsSync, mkdirSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import module from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The folder beside the entries that holds the shipped cache. */
+export const COMPILE_CACHE_DIR = 'compile-cache';
+
+export type CompileCacheState =
+  /** The shipped cache matches this Node and its V8 flags: used. */
+  | { state: 'shipped'; directory: string }
+  /** Nothing shipped (a host build, the tests). */
+  | { state: 'absent' }
+  /** Shipped for another Node version or other V8 flags: compiled from scratch, into /tmp. */
+  | { state: 'mismatch'; shipped: string[]; directory: string }
+  /** Already enabled by someone else (NODE_COMPILE_CACHE, the image's build), disabled, or failed. */
+  | { state: 'off'; reason: string };
+
+const uidSuffix = /-\d+$/;
+
+/** `at` → `target`, replacing a link to anything else (a /tmp that outlived another build). */
+function link(target: string, at: string): void {
+  let current: string | undefined;
+  try {
+    current = readlinkSync(at);
+  } catch {
+    current = undefined;
+  }
+  if (current === target) return;
+  rmSync(at, { force: true });
+  symlinkSync(target, at);
+}
+
+/** Links the shipped cache into `tmp` under this uid and enables it. Never throws: a cold start without it is only slower. */
+export function enableShippedCompileCache(root: string, tmp = os.tmpdir()): CompileCacheState {
+  try {
+    const already = module.getCompileCacheDir();
+    if (already) return { state: 'off', reason: `already enabled at ${already}` };
+    const shipped = path.join(root, COMPILE_CACHE_DIR);
+    if (!existsSync(shipped)) return { state: 'absent' };
+    const uid = process.getuid?.() ?? 0;
+    const linked = path.join(tmp, 'scalemap-compile-cache');
+    const tags = readdirSync(shipped).filter((tag) => uidSuffix.test(tag));
+    const expected = new Set<string>();
+    for (const tag of tags) {
+      const dir = path.join(linked, tag.replace(uidSuffix, `-${uid}`));
+      expected.add(dir);
+      mkdirSync(dir, { recursive: true });
+      for (const file of readdirSync(path.join(shipped, tag)))
+        link(path.join(shipped, tag, file), path.join(dir, file));
+    }
+    const result = module.enableCompileCache(linked);
+    const directory = module.getCompileCacheDir();
+    if (!directory) return { state: 'off', reason: result.message ?? 'not enabled' };
+    return expected.has(directory)
+      ? { state: 'shipped', directory }
+      : { state: 'mismatch', shipped: tags, directory };
+  } catch (err) {
+    return { state: 'off', reason: err instanceof Error ? err.message : String(err) };
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * How the image writes the compile cache it ships for the Lambda API handler (ADR 0011), defined
+ * once: container/Dockerfile's runtime stage runs exactly `compileCacheCommand('/var/lang/bin/node')`
+ * (tests/container/image.test.ts checks it), and the P2 bench runs it with the host's Node 24.
+ */
+import { execFileSync } from 'node:child_process';
+import { COMPILE_CACHE_DIR } from '../functions/api/runtime/compile-cache';
+
+/**
+ * What AWS's Node.js bootstrap passes to node (container/stand-in-bases/bootstrap does the same). Of
+ * these only `--expose-gc` is a V8 flag, and V8 flags are part of the cache's key; the heap sizes that
+ * follow the function's memory are not.
+ */
+export const LAMBDA_NODE_FLAGS = ['--expose-gc', '--max-http-header-size', '81920'];
+
+/**
+ * Compiles lambda.js and every module it loads at init into ./compile-cache. The handler's init fails
+ * here for want of the function's environment, after every module was compiled: that is all it needs.
+ */
+const WRITE_CACHE = [
+  "import m from 'node:module';",
+  `m.enableCompileCache('${COMPILE_CACHE_DIR}');`,
+  "await import('./lambda.js').catch(() => {});",
+  'm.flushCompileCache();',
+].join(' ');
+
+export function compileCacheCommand(node: string): string[] {
+  return [node, '--expose-gc', '--input-type=module', '-e', WRITE_CACHE];
+}
+
+/** Writes the cache into `dir` (a runtime artifact: lambda.js and its chunks) with this Node. */
+export function writeCompileCache(node: string, dir: string): void {
+  const [bin, ...args] = compileCacheCommand(node);
+  execFileSync(bin!, args, { cwd: dir, stdio: 'ignore', env: { PATH: process.env.PATH ?? '' } });
+}
