@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { allResponses, type Operation, type ResponseSpec } from './contract/operation';
 import { operations } from './contract/operations';
 import { getOpenApi } from './contract/operations/public';

@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { ZodError } from 'zod';
+import { z } from 'zod/mini';
 import { isDatabaseUnavailable } from '../db/database';
 import { currentLogger } from '../observability/logger';
 import {
@@ -28,7 +28,7 @@ export function sendProblem(res: Response, problem: Problem): void {
 }
 
 /** Maps zod issues to `{path, message}` pairs with dotted paths. */
-export function zodFieldErrors(err: ZodError): { path: string; message: string }[] {
+export function zodFieldErrors(err: z.core.$ZodError): { path: string; message: string }[] {
   return err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
 }
 
@@ -67,7 +67,8 @@ function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
   // Backstop for the malformedUrl middleware: a percent-encoding that cannot be decoded.
   if (err instanceof URIError) return new BadRequestError('The URL holds a malformed percent-encoding.');
-  if (err instanceof ZodError) {
+  // Any zod error (classic's ZodError is a $ZodError too).
+  if (err instanceof z.core.$ZodError) {
     return new HttpError(400, 'Bad Request', 'The request is invalid.', { errors: zodFieldErrors(err) });
   }
   if (err && typeof err === 'object' && 'type' in err) {
