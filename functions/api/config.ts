@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import './platform/zod-english';
 
 /** The three ways the one app runs. */

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { hasControlChars } from './text';
 
 // Inputs of the assessment operations: server-side validation (zod/mini, with its English messages).

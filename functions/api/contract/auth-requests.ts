@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { hasControlChars } from './text';
 
 // Request bodies of the auth operations: server-side validation (zod/mini, with its English messages).

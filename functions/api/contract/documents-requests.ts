@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { allowedTypes, MAX_DOCUMENT_BYTES } from './documents';
 import { hasControlChars } from './text';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { code, email, registerRequest } from './auth-requests';
 
 /** The same rule as at registration. */

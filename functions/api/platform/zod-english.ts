@@ -1,5 +1,5 @@
 import { en } from 'zod/locales';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * English validation messages. Classic zod installs them on import; zod/mini, which the server uses

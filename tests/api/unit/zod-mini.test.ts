@@ -70,4 +70,11 @@ describe('the server imports zod/mini only', () => {
     const classic = sources(root).filter((file) => /from 'zod(\/v4)?'/.test(readFileSync(file, 'utf8')));
     expect(classic.map((f) => path.relative(root, f))).toEqual([]);
   });
+
+  it('when a server module imports zod/mini, then as a namespace (`import { z }` keeps all of zod in the bundle)', () => {
+    const whole = sources(root).filter((file) =>
+      /import (type )?\{ z \} from 'zod/.test(readFileSync(file, 'utf8')),
+    );
+    expect(whole.map((f) => path.relative(root, f))).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DEFAULT_PAGE_SIZE, type listQuery } from '../../contract/assessments-requests';
 import { BadRequestError } from '../../platform/http/errors';
 import type { ListPosition } from './repository';

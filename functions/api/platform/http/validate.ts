@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import '../zod-english';
 import { BadRequestError, UnsupportedMediaTypeError } from './errors';
 import { zodFieldErrors } from './problem';
