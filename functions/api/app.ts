@@ -16,7 +16,7 @@ import { documentRoutes } from './features/documents/routes';
 import { documentService } from './features/documents/service';
 import { healthRoutes } from './features/health/routes';
 import { questionnaireRoutes } from './features/questionnaire/routes';
-import { openApiRoute } from './openapi';
+import { openApiRoute } from './openapi-route';
 import { accessLog } from './platform/http/access-log';
 import { correlation } from './platform/http/correlation';
 import { malformedUrl } from './platform/http/malformed-url';

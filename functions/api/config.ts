@@ -1,82 +1,92 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './platform/zod-english';
 
 /** The three ways the one app runs. */
 export const modes = ['local', 'lambda', 'fargate'] as const;
 export type Mode = (typeof modes)[number];
 
 const bool = z.stringbool({ truthy: ['true', '1', 'yes'], falsy: ['false', '0', 'no'] });
-const csv = z
-  .string()
-  .transform((s) =>
-    s
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.url()));
+const csv = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s: string) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ),
+  z.array(z.url()),
+);
+/** A non-empty string. */
+const text = z.string().check(z.minLength(1));
+/** A whole number read from its text, from `min` (to `max`). */
+const whole = (min: number, max?: number) =>
+  z.coerce.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 
 /**
  * Every environment variable the app reads, in one place.
  * Variables marked "cloud" are required when mode is `lambda` or `fargate`.
  */
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('production'),
-  SERVICE_NAME: z.string().min(1).default('scalemap-api'),
-  APP_VERSION: z.string().min(1).default('0.0.0'),
-  LOG_LEVEL: z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']).default('INFO'),
-  AWS_REGION: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  NODE_ENV: z._default(z.enum(['development', 'test', 'production']), 'production'),
+  SERVICE_NAME: z._default(text, 'scalemap-api'),
+  APP_VERSION: z._default(text, '0.0.0'),
+  LOG_LEVEL: z._default(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT']), 'INFO'),
+  AWS_REGION: z.optional(text),
+  PORT: z._default(whole(0, 65535), 3000),
+  HOST: z._default(text, '0.0.0.0'),
   /** Hops of trusted proxies in front of the app (CloudFront + ALB = 2, CloudFront + API Gateway = 2). */
-  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(2),
+  TRUST_PROXY: z._default(whole(0, 5), 2),
   /** Browser origins allowed for CORS and for cookie-authenticated unsafe requests. */
-  ALLOWED_ORIGINS: csv.default([]),
+  ALLOWED_ORIGINS: z._default(csv, []),
   /** Optional folder with the built client to serve (local and plain-HTTP runs). */
-  STATIC_DIR: z.string().min(1).optional(),
+  STATIC_DIR: z.optional(text),
 
   // Database: either one URL, or host parts (with IAM auth through RDS Proxy in the cloud).
-  DATABASE_URL: z
-    .url()
-    .refine((u) => !/[?&](sslmode=(no-verify|allow|prefer)|ssl=false|sslrootcert=)/i.test(u), {
-      message: 'must not weaken TLS verification (an sslmode that skips checks, ssl=false or custom roots)',
-    })
-    .optional(),
-  DB_HOST: z.string().min(1).optional(),
-  DB_PORT: z.coerce.number().int().min(1).max(65535).default(5432),
-  DB_NAME: z.string().min(1).optional(),
-  DB_USER: z.string().min(1).optional(),
-  DB_IAM_AUTH: bool.default(false),
+  DATABASE_URL: z.optional(
+    z.url().check(
+      z.refine((u) => !/[?&](sslmode=(no-verify|allow|prefer)|ssl=false|sslrootcert=)/i.test(u), {
+        message: 'must not weaken TLS verification (an sslmode that skips checks, ssl=false or custom roots)',
+      }),
+    ),
+  ),
+  DB_HOST: z.optional(text),
+  DB_PORT: z._default(whole(1, 65535), 5432),
+  DB_NAME: z.optional(text),
+  DB_USER: z.optional(text),
+  DB_IAM_AUTH: z._default(bool, false),
   /** `verify` = TLS with full certificate and host verification against the system trust store. */
-  DB_TLS: z.enum(['verify', 'off']).default('verify'),
-  DB_POOL_MAX: z.coerce.number().int().min(1).max(50).optional(),
-  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
-  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  DB_TLS: z._default(z.enum(['verify', 'off']), 'verify'),
+  DB_POOL_MAX: z.optional(whole(1, 50)),
+  DB_CONNECT_TIMEOUT_MS: z._default(whole(100), 2000),
+  DB_STATEMENT_TIMEOUT_MS: z._default(whole(100), 5000),
 
-  DOCUMENTS_BUCKET: z.string().min(3).optional(),
-  S3_ENDPOINT: z.url().optional(),
-  S3_FORCE_PATH_STYLE: bool.default(false),
+  DOCUMENTS_BUCKET: z.optional(z.string().check(z.minLength(3))),
+  S3_ENDPOINT: z.optional(z.url()),
+  S3_FORCE_PATH_STYLE: z._default(bool, false),
   /** Public origin browsers use to reach S3, when it differs from S3_ENDPOINT (local stand-in only). */
-  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  S3_PUBLIC_ENDPOINT: z.optional(z.url()),
 
-  COGNITO_USER_POOL_ID: z.string().min(1).optional(),
-  COGNITO_CLIENT_ID: z.string().min(1).optional(),
-  COGNITO_ENDPOINT: z.url().optional(),
-  AUTO_CONFIRM_SIGNUPS: bool.default(false),
+  COGNITO_USER_POOL_ID: z.optional(text),
+  COGNITO_CLIENT_ID: z.optional(text),
+  COGNITO_ENDPOINT: z.optional(z.url()),
+  AUTO_CONFIRM_SIGNUPS: z._default(bool, false),
 
-  EVENT_BUS_NAME: z.string().min(1).optional(),
+  EVENT_BUS_NAME: z.optional(text),
   /** EventBridge endpoint override (the image rehearsal's stand-in); the cloud uses the regional one. */
-  EVENTBRIDGE_ENDPOINT: z.url().optional(),
+  EVENTBRIDGE_ENDPOINT: z.optional(z.url()),
   /** X-Ray tracing on Lambda and Fargate (never locally). */
-  TRACING_ENABLED: bool.default(true),
+  TRACING_ENABLED: z._default(bool, true),
 
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
-  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
-  AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
-  DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(100).default(1000),
+  SESSION_TTL_HOURS: z._default(whole(1, 720), 12),
+  AUTH_RATE_LIMIT: z._default(whole(1), 20),
+  AUTH_RATE_WINDOW_SECONDS: z._default(whole(1), 900),
+  DEPENDENCY_TIMEOUT_MS: z._default(whole(100), 1000),
   /** Drafts one user may hold at once; creating beyond it is a 422. */
-  MAX_DRAFTS_PER_USER: z.coerce.number().int().min(1).max(1000).default(20),
+  MAX_DRAFTS_PER_USER: z._default(whole(1, 1000), 20),
   /** Set by the ECS agent on Fargate; the server reads its task id from there for log lines. */
-  ECS_CONTAINER_METADATA_URI_V4: z.url().optional(),
+  ECS_CONTAINER_METADATA_URI_V4: z.optional(z.url()),
 });
 
 /**

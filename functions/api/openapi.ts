@@ -1,9 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { allResponses, type Operation, type ResponseSpec } from './contract/operation';
 import { operations } from './contract/operations';
-import { getOpenApi } from './contract/operations/public';
 import { problem } from './contract/problem';
-import type { OperationRouter } from './platform/http/operation-router';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -168,13 +166,4 @@ export function buildOpenApi(version: string) {
       },
     },
   };
-}
-
-/** The document at /api/openapi.json: built on first request, not at init (it costs cold-start time). */
-export function openApiRoute(version: string, mount: OperationRouter['mount']): void {
-  let document: string | undefined;
-  mount(getOpenApi, (_input, _req, res) => {
-    document ??= JSON.stringify(buildOpenApi(version));
-    res.type('application/json').send(document);
-  });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { assessmentStatus, triageResults } from './assessments';
 import { documentView } from './documents';
 import { answerValue } from './questionnaire';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Responses of the auth operations (zod/mini: the client parses with them too). */
 export const authUser = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 // Limits and responses of the document operations (zod/mini: the client uses them too).
 

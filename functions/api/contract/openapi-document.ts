@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** The outline of /api/openapi.json itself. */
 export const openApiDocument = z.looseObject({

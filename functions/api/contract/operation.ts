@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 
 /**
  * One API operation, declared once: the Express route, its validation, /api/openapi.json and the

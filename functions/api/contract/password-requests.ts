@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { code, email, registerRequest } from './auth-requests';
 
 /** The same rule as at registration. */
@@ -11,10 +11,12 @@ export const resetPasswordRequest = z.strictObject({ email, code, password: newP
 
 export const changePasswordRequest = z
   .strictObject({
-    currentPassword: z.string().min(1, 'Enter your current password.').max(256),
+    currentPassword: z.string().check(z.minLength(1, 'Enter your current password.'), z.maxLength(256)),
     newPassword,
   })
-  .refine((b) => b.currentPassword !== b.newPassword, {
-    path: ['newPassword'],
-    message: 'Choose a password different from the current one.',
-  });
+  .check(
+    z.refine((b: { currentPassword: string; newPassword: string }) => b.currentPassword !== b.newPassword, {
+      path: ['newPassword'],
+      message: 'Choose a password different from the current one.',
+    }),
+  );

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** One bad field: `path` is dotted, e.g. `responses.strategy-vision`. */
 export const fieldError = z.object({ path: z.string(), message: z.string() });

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** An answer as stored and sent: a scale or number is a number, a choice or text is a string. */
 export const answerValue = z.union([z.number(), z.string()]);

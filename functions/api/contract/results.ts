@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { bandId } from './questionnaire';
 
 // The results of a submitted assessment (zod/mini: the client parses with it too).

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_PAGE_SIZE, type listQuery } from '../../contract/assessments-requests';
 import { BadRequestError } from '../../platform/http/errors';
 import type { ListPosition } from './repository';
 
 const position = z.strictObject({
-  u: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+  u: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)),
   i: z.uuid(),
 });
 

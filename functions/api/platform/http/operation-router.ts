@@ -1,5 +1,5 @@
 import { type Request, type RequestHandler, type Response, Router } from 'express';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { expressPath, type Operation, routeName } from '../../contract/operation';
 import { BadRequestError, NotFoundError } from './errors';
 import { zodFieldErrors } from './problem';

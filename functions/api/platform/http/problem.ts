@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import { ZodError } from 'zod';
+// From core by name: `z.core.$ZodError` would keep all of zod's core namespace in the bundle.
+import { $ZodError } from 'zod/v4/core';
 import { isDatabaseUnavailable } from '../db/database';
 import { currentLogger } from '../observability/logger';
 import {
@@ -28,7 +29,7 @@ export function sendProblem(res: Response, problem: Problem): void {
 }
 
 /** Maps zod issues to `{path, message}` pairs with dotted paths. */
-export function zodFieldErrors(err: ZodError): { path: string; message: string }[] {
+export function zodFieldErrors(err: $ZodError): { path: string; message: string }[] {
   return err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
 }
 
@@ -67,7 +68,8 @@ function toHttpError(err: unknown): HttpError | undefined {
   if (err instanceof HttpError) return err;
   // Backstop for the malformedUrl middleware: a percent-encoding that cannot be decoded.
   if (err instanceof URIError) return new BadRequestError('The URL holds a malformed percent-encoding.');
-  if (err instanceof ZodError) {
+  // Any zod error (classic's ZodError is a $ZodError too).
+  if (err instanceof $ZodError) {
     return new HttpError(400, 'Bad Request', 'The request is invalid.', { errors: zodFieldErrors(err) });
   }
   if (err && typeof err === 'object' && 'type' in err) {

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 import { BadRequestError, UnsupportedMediaTypeError } from './errors';
 import { zodFieldErrors } from './problem';
 
