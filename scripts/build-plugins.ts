@@ -97,7 +97,7 @@ export const unreachable: { file: RegExp; why: string; contents: string }[] = [
   },
   {
     file: /node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/,
-    why: 'zod error messages in 40+ languages; the API answers in English (zod configures `en` itself)',
+    why: 'zod error messages in 40+ languages; the API answers in English (platform/zod-english.ts installs `en`)',
     contents: 'export { default as en } from "./en.js";',
   },
 ];
