@@ -56,6 +56,21 @@ describe('The image on Lambda (npm run rehearse -- --target lambda)', () => {
     expect(rehearsal.db.tlsVerified).toBe(true);
   });
 
+  it('when an execution environment starts as Lambda starts it (its own uid, read-only root), then it reads the compile cache the image wrote', async () => {
+    expect((await new ApiClient(rehearsal.url).get('/api/questionnaire')).status).toBe(200);
+    const notices = output.filter((l) => l.includes('"message":"compile cache'));
+    expect(notices.length).toBeGreaterThan(0);
+    for (const line of notices) {
+      expect(JSON.parse(line.slice(line.indexOf('{')))).toMatchObject({
+        message: 'compile cache',
+        compileCache: {
+          state: 'shipped',
+          directory: expect.stringMatching(/^\/tmp\/scalemap-compile-cache\//),
+        },
+      });
+    }
+  });
+
   it('when a user walks the whole journey while EventBridge fails, then the assessment is scored and the event waits in the outbox', async () => {
     rehearsal.eventBridge.failing = true;
     const journey = await runJourney(rehearsal.url, 'image-lambda');
