@@ -14,14 +14,18 @@ import { COMPILE_CACHE_DIR } from '../functions/api/runtime/compile-cache';
 export const LAMBDA_NODE_FLAGS = ['--expose-gc', '--max-http-header-size', '81920'];
 
 /**
- * Compiles lambda.js and every module it loads at init into ./compile-cache. The handler's init fails
- * here for want of the function's environment, after every module was compiled: that is all it needs.
+ * Compiles lambda.js and every chunk (those it loads at init, and those it loads later: X-Ray, the
+ * AWS clients) into ./compile-cache, then exits. Evaluation fails here for want of the function's
+ * environment, after each module was compiled: that is all it needs.
  */
 const WRITE_CACHE = [
   "import m from 'node:module';",
+  "import { readdirSync } from 'node:fs';",
   `m.enableCompileCache('${COMPILE_CACHE_DIR}');`,
-  "await import('./lambda.js').catch(() => {});",
+  "const files = ['./lambda.js', ...readdirSync('chunks').filter((f) => f.endsWith('.js')).sort().map((f) => './chunks/' + f)];",
+  'for (const f of files) await import(f).catch(() => {});',
   'm.flushCompileCache();',
+  'process.exit(0);',
 ].join(' ');
 
 export function compileCacheCommand(node: string): string[] {

@@ -3,6 +3,7 @@
  * its first invocation, for
  * - `bundled`: dist/runtime/lambda.js with the compile cache the image writes (scripts/compile-cache.ts),
  *   as the image ships it;
+ * - `bundled, sampled by X-Ray`: the same, for an invocation X-Ray samples (X-Ray loads in it);
  * - `bundled, no compile cache`: the same files with the cache disabled (NODE_DISABLE_COMPILE_CACHE);
  * - `bundled + source maps`: the shipped files under NODE_OPTIONS=--enable-source-maps;
  * - `unbundled`: the same source, transpiled file by file, loading node_modules the ordinary way;
@@ -28,6 +29,7 @@ import {
   PROBE,
   probe,
   type Sample,
+  sampledInvocation,
   transpileUnbundled,
   type Variant,
   WORK,
@@ -113,6 +115,12 @@ export async function run(options: ColdStartOptions = {}) {
   const cache = (dir: string) => ({ NODE_COMPILE_CACHE: path.join(WORK, dir) });
   const variants: Variant[] = [
     { name: 'bundled', file: bundled, path: app },
+    {
+      name: 'bundled, sampled by X-Ray',
+      file: bundled,
+      path: app,
+      env: sampledInvocation(shipped),
+    },
     {
       name: 'bundled, no compile cache',
       file: bundled,

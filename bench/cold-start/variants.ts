@@ -67,6 +67,9 @@ export const handler = serverlessExpress({ app });
 /** Enough config for init to pass; nothing is reached by the measured request. */
 export const ENV: Record<string, string> = {
   NODE_ENV: 'production',
+  // What Lambda always sets (Powertools reads them).
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+  AWS_LAMBDA_FUNCTION_NAME: 'scalemap-api',
   AWS_REGION: 'eu-west-2',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
@@ -139,4 +142,16 @@ export async function buildBare(): Promise<{ bundled: string; unbundled: string 
   });
   writeFileSync(path.join(dir, 'bundled/package.json'), '{"type":"module"}\n');
   return { bundled: path.join(dir, 'bundled/hello.js'), unbundled: path.join(dir, 'src/hello.mjs') };
+}
+
+/**
+ * An invocation X-Ray sampled: the trace header Lambda sets for it, and the daemon address (nothing
+ * listens there; the SDK sends over UDP and does not wait). X-Ray loads during this invocation.
+ */
+export function sampledInvocation(taskRoot: string): Record<string, string> {
+  return {
+    LAMBDA_TASK_ROOT: taskRoot,
+    AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
+    _X_AMZN_TRACE_ID: 'Root=1-5f84c7a1-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1',
+  };
 }

@@ -238,3 +238,11 @@ export function loadConfig(
 export function selectXRayManualMode(env: Record<string, string | undefined> = process.env): void {
   env.AWS_XRAY_MANUAL_MODE = 'true';
 }
+
+/**
+ * Whether the Lambda invocation in progress is sampled by X-Ray: the runtime sets `_X_AMZN_TRACE_ID`
+ * for each invocation (the SDK reads the same variable). Without it nothing is traced.
+ */
+export function lambdaInvocationSampled(env: Record<string, string | undefined> = process.env): boolean {
+  return /(?:^|;)Sampled=1(?:;|$)/.test(env._X_AMZN_TRACE_ID ?? '');
+}

@@ -1,11 +1,12 @@
 /**
  * The V8 compile cache the image ships for the Lambda API handler (ADR 0011). The image's build runs
- * its own Node once, with the V8 flags Lambda's bootstrap passes, and writes the cache to
- * `compile-cache/<node>-<arch>-<flags hash>-<uid>/` beside the entries. Node only reads a cache kept
- * under the running uid's name, and Lambda picks the uid, so at init the shipped files are linked
- * into `/tmp` under this process's uid and the cache is enabled there: hits are read through the
- * links, and anything new (a chunk loaded later) is written to `/tmp`. Node checks each entry against
- * its source, so a stale or foreign cache is a miss, never a wrong answer.
+ * its own Node once, with the V8 flags Lambda's bootstrap passes, compiles every chunk and writes the
+ * cache to `compile-cache/<node>-<arch>-<flags hash>-<uid>/` beside the entries. Node only reads a
+ * cache kept under the running uid's name, and Lambda picks the uid, so at init one link in `/tmp`,
+ * named for this process's uid, points at the shipped folder, and the cache is enabled there. Node
+ * checks each entry against its source, so a stale or foreign cache is a miss, never a wrong answer;
+ * what it would write back (nothing, when every chunk was compiled at build) fails silently on
+ * Lambda's read-only `/var/task`.
  */
 import { existsSync, mkdirSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import module from 'node:module';
@@ -20,14 +21,14 @@ export type CompileCacheState =
   | { state: 'shipped'; directory: string }
   /** Nothing shipped (a host build, the tests). */
   | { state: 'absent' }
-  /** Shipped for another Node version or other V8 flags: compiled from scratch, into /tmp. */
+  /** Shipped for another Node version or other V8 flags: everything compiles from scratch. */
   | { state: 'mismatch'; shipped: string[]; directory: string }
   /** Already enabled by someone else (NODE_COMPILE_CACHE, the image's build), disabled, or failed. */
   | { state: 'off'; reason: string };
 
 const uidSuffix = /-\d+$/;
 
-/** `at` → `target`, replacing a link to anything else (a /tmp that outlived another build). */
+/** `at` → `target`, replacing anything else there (a /tmp that outlived another build). */
 function link(target: string, at: string): void {
   let current: string | undefined;
   try {
@@ -36,11 +37,14 @@ function link(target: string, at: string): void {
     current = undefined;
   }
   if (current === target) return;
-  rmSync(at, { force: true });
+  rmSync(at, { recursive: true, force: true });
   symlinkSync(target, at);
 }
 
-/** Links the shipped cache into `tmp` under this uid and enables it. Never throws: a cold start without it is only slower. */
+/**
+ * Links the shipped cache into `tmp` under this uid and enables it. Never throws: a cold start
+ * without the cache is only slower.
+ */
 export function enableShippedCompileCache(root: string, tmp = os.tmpdir()): CompileCacheState {
   try {
     const already = module.getCompileCacheDir();
@@ -51,12 +55,11 @@ export function enableShippedCompileCache(root: string, tmp = os.tmpdir()): Comp
     const linked = path.join(tmp, 'scalemap-compile-cache');
     const tags = readdirSync(shipped).filter((tag) => uidSuffix.test(tag));
     const expected = new Set<string>();
+    mkdirSync(linked, { recursive: true });
     for (const tag of tags) {
-      const dir = path.join(linked, tag.replace(uidSuffix, `-${uid}`));
-      expected.add(dir);
-      mkdirSync(dir, { recursive: true });
-      for (const file of readdirSync(path.join(shipped, tag)))
-        link(path.join(shipped, tag, file), path.join(dir, file));
+      const at = path.join(linked, tag.replace(uidSuffix, `-${uid}`));
+      expected.add(at);
+      link(path.join(shipped, tag), at);
     }
     const result = module.enableCompileCache(linked);
     const directory = module.getCompileCacheDir();

@@ -25,6 +25,11 @@ export function once<T>(load: () => Promise<T>): () => Promise<T> {
 /** Each facade's loader, for `preload`. */
 const loaders = new WeakMap<object, () => Promise<unknown>>();
 
+/** Lets `preload` load `facade`'s implementation (for facades not built by `deferred`). */
+export function preloadsWith(facade: object, load: () => Promise<unknown>): void {
+  loaders.set(facade, load);
+}
+
 /**
  * Loads the implementations behind these facades now (others are ignored). For a long-lived server,
  * so that its first requests, health checks included, do not pay for the load. A failed load is
@@ -56,6 +61,6 @@ export function deferred<T extends AsyncMethods<T>>(
       return (target[name] as (...a: never[]) => Promise<unknown>).apply(target, args);
     };
   }
-  loaders.set(facade, loaded);
+  preloadsWith(facade, loaded);
   return facade as T;
 }

@@ -41,7 +41,9 @@ export async function serveHttp({ config, deps }: Runtime): Promise<http.Server>
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
   answerClientErrors(server, deps.logger);
   const drain = drainer(server);
-  // Unlike a Lambda, a server starts once: load the AWS clients before it reports ready.
+  // Unlike a Lambda, a server starts once: load X-Ray, then the AWS clients (captured as they are
+  // made), before it reports ready.
+  if (deps.tracing) await preload(deps.tracing);
   await preload(deps.identity, deps.storage, deps.events);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
