@@ -3,7 +3,7 @@
  * - P3: what the runtime stage adds above the Lambda base, and how much of it is source maps;
  * - P2: a fresh Lambda-mode container's time to its first response (GET /api/questionnaire through
  *   the Runtime API), against a bare serverless-express hello world on the same stand-in base, with
- *   the podman floor under both, and a V8 compile-cache candidate.
+ *   the podman floor under both, and the same image with its shipped compile cache turned off.
  * Samples interleave (one of each variant per round), so load on the shared machine hits all alike.
  *
  *   npx tsx bench/image/index.ts [--runs 7] [--no-compile-cache]
@@ -19,7 +19,7 @@ import { LAMBDA_BASE } from '../../container/rehearse/bases';
 import { buildImage, IMAGE } from '../../container/rehearse/image';
 import { assertPodman, imageSize, podmanEnv, ROOT } from '../../container/rehearse/podman';
 import type { BenchResult, GoalCheck } from '../lib/report';
-import { buildCacheImage, buildHelloImage, CACHE_IMAGE, HELLO_IMAGE, taskFiles } from './images';
+import { buildHelloImage, HELLO_IMAGE, taskFiles } from './images';
 import {
   apiEnvironment,
   firstResponse,
@@ -34,7 +34,7 @@ export interface ImageBenchOptions {
   quick?: boolean;
   /** Containers per variant. @default 7 (3 with quick) */
   runs?: number;
-  /** Also build and measure the compile-cache candidate. @default true */
+  /** Also measure the image with its compile cache off (NODE_DISABLE_COMPILE_CACHE). @default true */
   compileCache?: boolean;
   resultsDir?: string;
   log?(message: string): void;
@@ -44,7 +44,7 @@ export interface ImageBenchOptions {
 const MB = 1_000_000;
 const HELLO = 'hello world (baseline)';
 const APP = 'ScaleMap lambda.handler';
-const CACHED = 'ScaleMap + compile cache';
+const NO_CACHE = 'ScaleMap, compile cache off';
 const FLOOR = 'floor: bash opens a socket';
 const mb = (n: number) => `${(n / MB).toFixed(1)} MB`;
 const ms = (n: number) => `${Math.round(n)} ms`;
@@ -69,7 +69,7 @@ function sizes() {
   return { sizeBytes, baseBytes, addedBytes: sizeBytes - baseBytes, taskBytes, mapBytes, files };
 }
 
-/** One run of the candidate with Node's compile-cache debug output: does the read-only runtime use it? */
+/** One run of the image with Node's compile-cache debug output: does the read-only runtime use it? */
 function cacheProof(lines: string[]) {
   const cacheLines = lines.filter((l) => l.includes('[compile cache]') || /compile.cache/i.test(l));
   const count = (re: RegExp) => cacheLines.filter((l) => re.test(l)).length;
@@ -107,32 +107,30 @@ export async function run(options: ImageBenchOptions = {}): Promise<BenchResult>
     const event = httpApiEvent('/api/questionnaire');
     log('P2 in the image: building the hello-world image…');
     await buildHelloImage(log);
-    if (withCache) {
-      log('P2 in the image: building the compile-cache candidate…');
-      // Fixed inputs (no sink port, no timestamp), so podman's layer cache reuses the build.
-      await buildCacheImage(
-        IMAGE,
-        apiEnvironment(1),
-        httpApiEvent('/api/questionnaire', new Date(0)),
-        SANDBOX_USER,
-        log,
-      );
-    }
     type Variant = { name: string; sample: () => Promise<number> };
     /** Node's CPU time per Lambda variant (init + first invocation). */
     const cpu = new Map<string, number[]>();
-    const lambda = (name: string, image: string, handler: string) => async () => {
-      const s = await firstResponse(image, handler, env, event, true);
-      if (s.statusCode !== 200) throw new Error(`${image} ${handler} answered ${s.statusCode}`);
-      cpu.set(name, [...(cpu.get(name) ?? []), s.cpuMs!]);
-      return s.ms;
-    };
+    const lambda =
+      (name: string, image: string, handler: string, extra = {}) =>
+      async () => {
+        const s = await firstResponse(image, handler, { ...env, ...extra }, event, true);
+        if (s.statusCode !== 200) throw new Error(`${image} ${handler} answered ${s.statusCode}`);
+        cpu.set(name, [...(cpu.get(name) ?? []), s.cpuMs!]);
+        return s.ms;
+      };
     const variants: Variant[] = [
       { name: FLOOR, sample: () => floor(LAMBDA_BASE, 'bash', sink) },
       { name: 'floor: node opens a socket', sample: () => floor(LAMBDA_BASE, 'node', sink) },
       { name: HELLO, sample: lambda(HELLO, HELLO_IMAGE, 'hello.handler') },
       { name: APP, sample: lambda(APP, IMAGE, 'lambda.handler') },
-      ...(withCache ? [{ name: CACHED, sample: lambda(CACHED, CACHE_IMAGE, 'lambda.handler') }] : []),
+      ...(withCache
+        ? [
+            {
+              name: NO_CACHE,
+              sample: lambda(NO_CACHE, IMAGE, 'lambda.handler', { NODE_DISABLE_COMPILE_CACHE: '1' }),
+            },
+          ]
+        : []),
     ];
     const samples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
     log('P2 in the image: one warm-up round (page cache), then interleaved rounds…');
@@ -154,7 +152,7 @@ export async function run(options: ImageBenchOptions = {}): Promise<BenchResult>
     let proof: ReturnType<typeof cacheProof> | undefined;
     if (withCache) {
       const s = await firstResponse(
-        CACHE_IMAGE,
+        IMAGE,
         'lambda.handler',
         { ...env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' },
         event,
@@ -194,7 +192,7 @@ function report(r: ReportInput): BenchResult {
   const cpuMed = (name: string) => (r.cpu.has(name) ? median(r.cpu.get(name)!) : undefined);
   const hello = med(HELLO);
   const app = med(APP);
-  const cache = med(CACHED);
+  const noCache = med(NO_CACHE);
   const cpuRatio = cpuMed(APP)! / cpuMed(HELLO)!;
   const floorBash = med(FLOOR);
   const ratio = app / hello;
@@ -238,7 +236,7 @@ function report(r: ReportInput): BenchResult {
     ...(r.proof
       ? [
           '',
-          `Compile cache: median ${ms(cache)} vs ${ms(app)} without (${(cache - app).toFixed(0)} ms); Node CPU ${ms(cpuMed(CACHED)!)} vs ${ms(cpuMed(APP)!)} (${(cpuMed(CACHED)! - cpuMed(APP)!).toFixed(0)} ms). Debug run (NODE_DEBUG_NATIVE=COMPILE_CACHE) on the read-only root: ${r.proof.lines} cache lines, ${r.proof.accepted} module(s) compiled from the cache (${r.proof.acceptedFiles.join(', ') || 'none'}), ${r.proof.missed} without it, ${r.proof.failedWrites} failed cache operations.`,
+          `Shipped compile cache (ADR 0011): median ${ms(app)} with it vs ${ms(noCache)} off (${(app - noCache).toFixed(0)} ms); Node CPU ${ms(cpuMed(APP)!)} vs ${ms(cpuMed(NO_CACHE)!)} (${(cpuMed(APP)! - cpuMed(NO_CACHE)!).toFixed(0)} ms). Debug run (NODE_DEBUG_NATIVE=COMPILE_CACHE) on the read-only root: ${r.proof.lines} cache lines, ${r.proof.accepted} module(s) compiled from the cache (${r.proof.acceptedFiles.join(', ') || 'none'}), ${r.proof.missed} without it, ${r.proof.failedWrites} failed cache operations.`,
         ]
       : []),
   ].join('\n');
