@@ -5,7 +5,6 @@
  *   the production bundle's settings into one file, in /var/task, CMD hello.handler.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { LAMBDA_BASE } from '../../container/rehearse/bases';
 import { podmanStream, podmanSync, ROOT } from '../../container/rehearse/podman';

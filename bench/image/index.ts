@@ -26,7 +26,6 @@ import {
   floor,
   httpApiEvent,
   removeCpuProbe,
-  SANDBOX_USER,
   Sink,
 } from './probe';
 
