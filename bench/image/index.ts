@@ -20,14 +20,7 @@ import { buildImage, IMAGE } from '../../container/rehearse/image';
 import { assertPodman, imageSize, podmanEnv, ROOT } from '../../container/rehearse/podman';
 import type { BenchResult, GoalCheck } from '../lib/report';
 import { buildHelloImage, HELLO_IMAGE, taskFiles } from './images';
-import {
-  apiEnvironment,
-  firstResponse,
-  floor,
-  httpApiEvent,
-  removeCpuProbe,
-  Sink,
-} from './probe';
+import { apiEnvironment, firstResponse, floor, httpApiEvent, removeCpuProbe, Sink } from './probe';
 
 export interface ImageBenchOptions {
   quick?: boolean;
