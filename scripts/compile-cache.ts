@@ -15,16 +15,23 @@ export const LAMBDA_NODE_FLAGS = ['--expose-gc', '--max-http-header-size', '8192
 
 /**
  * Compiles lambda.js and every chunk (those it loads at init, and those it loads later: X-Ray, the
- * AWS clients) into ./compile-cache, then exits. Evaluation fails here for want of the function's
- * environment, after each module was compiled: that is all it needs.
+ * AWS clients) into ./compile-cache, then makes it readable by every uid (Node writes its files for
+ * their owner only, and Lambda does not run as the uid that built the image) and exits. Evaluation
+ * fails here for want of the function's environment, after each module was compiled: that is all it
+ * needs.
  */
 const WRITE_CACHE = [
   "import m from 'node:module';",
-  "import { readdirSync } from 'node:fs';",
-  `m.enableCompileCache('${COMPILE_CACHE_DIR}');`,
+  "import { chmodSync, readdirSync } from 'node:fs';",
+  `const dir = '${COMPILE_CACHE_DIR}';`,
+  'm.enableCompileCache(dir);',
   "const files = ['./lambda.js', ...readdirSync('chunks').filter((f) => f.endsWith('.js')).sort().map((f) => './chunks/' + f)];",
   'for (const f of files) await import(f).catch(() => {});',
   'm.flushCompileCache();',
+  'for (const tag of readdirSync(dir)) {',
+  'chmodSync(`${dir}/${tag}`, 0o755);',
+  'for (const f of readdirSync(`${dir}/${tag}`)) chmodSync(`${dir}/${tag}/${f}`, 0o644);',
+  '}',
   'process.exit(0);',
 ].join(' ');
 

@@ -3,7 +3,7 @@
  * the image's own command (scripts/compile-cache.ts), read by lambda.js when Node runs with Lambda's
  * flags, and harmless when it does not match (another Node, other V8 flags, a changed chunk).
  */
-import { appendFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LAMBDA_NODE_FLAGS, writeCompileCache } from '../../scripts/compile-cache';
 import { assembleTaskRoot, ensureRuntime, NODE24, paperCloudEnvFor, runNode } from './support/runtime';
@@ -52,7 +52,12 @@ describe('the shipped compile cache', () => {
     expect(folders[0]).toMatch(new RegExp(`^v24\\.[\\d.]+-x64-[0-9a-f]{8}-${process.getuid?.() ?? 0}$`));
     // One entry per module: lambda.js and every chunk, those loaded later (X-Ray, the AWS clients) too.
     const chunks = readdirSync(path.join(task.dir, 'chunks')).filter((f) => f.endsWith('.js'));
-    expect(readdirSync(path.join(task.dir, 'compile-cache', folders[0]!))).toHaveLength(chunks.length + 1);
+    const entries = readdirSync(path.join(task.dir, 'compile-cache', folders[0]!));
+    expect(entries).toHaveLength(chunks.length + 1);
+    // Readable by any uid: Lambda does not run as the one that built the image.
+    const mode = (p: string) => statSync(path.join(task.dir, 'compile-cache', p)).mode & 0o777;
+    expect(mode(folders[0]!)).toBe(0o755);
+    for (const entry of entries) expect(mode(`${folders[0]}/${entry}`)).toBe(0o644);
   });
 
   it('when Node starts as Lambda starts it, then lambda.js uses the cache and says so once', async () => {

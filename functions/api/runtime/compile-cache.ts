@@ -8,7 +8,16 @@
  * what it would write back (nothing, when every chunk was compiled at build) fails silently on
  * Lambda's read-only `/var/task`.
  */
-import { existsSync, mkdirSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +66,10 @@ export function enableShippedCompileCache(root: string, tmp = os.tmpdir()): Comp
     const expected = new Set<string>();
     mkdirSync(linked, { recursive: true });
     for (const tag of tags) {
+      // Node reads what it can and compiles the rest without a word: an entry this uid cannot read
+      // (written for its owner only) would turn the cache off silently, so say so instead.
+      const [first] = readdirSync(path.join(shipped, tag));
+      if (first) accessSync(path.join(shipped, tag, first), constants.R_OK);
       const at = path.join(linked, tag.replace(uidSuffix, `-${uid}`));
       expected.add(at);
       link(path.join(shipped, tag), at);
