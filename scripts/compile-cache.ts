@@ -29,8 +29,8 @@ const WRITE_CACHE = [
   'for (const f of files) await import(f).catch(() => {});',
   'm.flushCompileCache();',
   'for (const tag of readdirSync(dir)) {',
-  'chmodSync(`${dir}/${tag}`, 0o755);',
-  'for (const f of readdirSync(`${dir}/${tag}`)) chmodSync(`${dir}/${tag}/${f}`, 0o644);',
+  "chmodSync(dir + '/' + tag, 0o755);",
+  "for (const f of readdirSync(dir + '/' + tag)) chmodSync(dir + '/' + tag + '/' + f, 0o644);",
   '}',
   'process.exit(0);',
 ].join(' ');
