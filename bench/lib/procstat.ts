@@ -12,3 +12,14 @@ export function procCpuSeconds(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/** Read and write system calls a process has made, from /proc/<pid>/io; undefined if gone. */
+export function procSyscalls(pid: number): { reads: number; writes: number } | undefined {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1] ?? NaN);
+    return { reads: field('syscr'), writes: field('syscw') };
+  } catch {
+    return undefined;
+  }
+}

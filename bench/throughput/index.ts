@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { watchDatabase } from '../lib/db-watch';
 import type { BenchOptions } from '../lib/options';
 import { cpuBetween, spawnServer } from '../lib/proc';
+import { procSyscalls } from '../lib/procstat';
 import { startProfile, stopProfile } from '../lib/profile-summary';
 import type { BenchResult } from '../lib/report';
 import { fmt } from '../lib/stats';
@@ -36,15 +37,22 @@ async function measure(m: Measured, duration: number, options: BenchOptions, pro
   const file =
     profile && m.kind !== 'production' ? await startProfile(m.server, options, `p1-${m.kind}`) : undefined;
   const before = await m.server.stats();
+  const calls = procSyscalls(m.server.pid);
   const watch = m.db ? watchDatabase(m.db) : undefined;
   const t0 = Date.now();
   const s = sample(await autocannon({ url: m.url, connections: CONNECTIONS, duration, headers: m.headers }));
   const cpu = cpuBetween(before, await m.server.stats(), Date.now() - t0);
+  const callsAfter = procSyscalls(m.server.pid);
   const pg = await watch?.();
   if (file) await stopProfile(m.server, file, options);
   s.cpuPercentOfCore = cpu.cpuPercentOfCore;
   s.serverCpuMsPerRequest = (cpu.cpuSeconds * 1000) / s.requests;
   if (pg) s.pgCpuMsPerRequest = (pg.backendCpuSeconds * 1000) / s.requests;
+  // Socket reads and writes are much of a request's CPU here (loopback TCP): a count, not a timing.
+  if (calls && callsAfter) {
+    s.readCallsPerRequest = (callsAfter.reads - calls.reads) / s.requests;
+    s.writeCallsPerRequest = (callsAfter.writes - calls.writes) / s.requests;
+  }
   m.samples.push(s);
   return s;
 }
@@ -111,7 +119,7 @@ export async function run(options: BenchOptions): Promise<BenchResult> {
       for (const m of turn) {
         const s = await measure(m, duration, options, options.cpuProf && i === 0);
         options.log(
-          `P1 run ${i + 1}: ${m.kind}${m.variant ? ` (${m.variant.name})` : ''} ${fmt(s.reqPerSec, 0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}, CPU/request: server ${fmt(s.serverCpuMsPerRequest, 3)} ms, PG ${fmt(s.pgCpuMsPerRequest, 3)} ms`,
+          `P1 run ${i + 1}: ${m.kind}${m.variant ? ` (${m.variant.name})` : ''} ${fmt(s.reqPerSec, 0)} req/s, p50 ${s.p50} ms, p99 ${s.p99} ms, non-2xx ${s.non2xx}, errors ${s.errors}, CPU/request: server ${fmt(s.serverCpuMsPerRequest, 3)} ms, PG ${fmt(s.pgCpuMsPerRequest, 3)} ms; syscalls/request: ${fmt(s.readCallsPerRequest, 2)} reads, ${fmt(s.writeCallsPerRequest, 2)} writes`,
         );
       }
     }

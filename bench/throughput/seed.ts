@@ -30,6 +30,9 @@ export interface Sample {
   cpuPercentOfCore?: number;
   /** Server process CPU per request, ms (robust to a busy machine, unlike req/s). */
   serverCpuMsPerRequest?: number;
+  /** The server's read and write system calls per request (/proc/<pid>/io). */
+  readCallsPerRequest?: number;
+  writeCallsPerRequest?: number;
   /** PostgreSQL backends' CPU per request, ms. */
   pgCpuMsPerRequest?: number;
 }
