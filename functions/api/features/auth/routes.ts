@@ -1,5 +1,4 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Config } from '../../config';
 import {
   changePassword,
@@ -14,6 +13,7 @@ import {
 } from '../../contract/operations/auth';
 import { TooManyRequestsError } from '../../platform/http/errors';
 import type { OperationRouter } from '../../platform/http/operation-router';
+import { once } from '../../runtime/deferred';
 import {
   clearSessionCookie,
   currentUser,
@@ -23,22 +23,34 @@ import {
 } from './middleware';
 import type { AuthService, PasswordService } from './service';
 
+/**
+ * A rate limiter built on the first request that reaches it: express-rate-limit and the IPv6 address
+ * code under it are loaded then (a chunk of their own), not at a cold start, whose first request is
+ * rarely an auth call. Requests `skip` names never load it.
+ */
 function limiter(
   limits: Config['rateLimit'],
   limit: number,
-  key: (req: Request) => string,
+  key: (req: Request, ipKey: (ip: string) => string) => string,
   skip: (req: Request) => boolean = () => false,
-) {
-  return rateLimit({
-    skip,
-    windowMs: limits.authWindowSeconds * 1000,
-    limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: key,
-    handler: (_req, _res, next) =>
-      next(new TooManyRequestsError('Too many attempts. Wait a few minutes and try again.')),
+): RequestHandler {
+  const handler = once(async () => {
+    const { ipKeyGenerator, rateLimit } = await import('express-rate-limit');
+    return rateLimit({
+      skip,
+      windowMs: limits.authWindowSeconds * 1000,
+      limit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (req) => key(req, ipKeyGenerator),
+      handler: (_req, _res, next) =>
+        next(new TooManyRequestsError('Too many attempts. Wait a few minutes and try again.')),
+    });
   });
+  return (req, res, next) => {
+    if (skip(req)) return next();
+    handler().then((limit) => limit(req, res, next), next);
+  };
 }
 
 export function authRoutes(
@@ -47,14 +59,14 @@ export function authRoutes(
   passwords: PasswordService,
   { router, mount }: OperationRouter,
 ): void {
-  const ip = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
+  const ip = (req: Request, ipKey: (ip: string) => string) => ipKey(req.ip ?? 'unknown');
   // Per client address for all auth calls, and per address and account for logins (brute force).
   // Signing out and asking who one is never lock a user out, however limited their address is.
   const unlimited = (req: Request) => req.path === '/logout' || req.path === '/me';
   router.use('/auth', limiter(limits, limits.authMax * 5, ip, unlimited));
-  const loginLimiter = limiter(limits, limits.authMax, (req) => {
+  const loginLimiter = limiter(limits, limits.authMax, (req, ipKey) => {
     const email = typeof req.body?.email === 'string' ? req.body.email.toLowerCase().slice(0, 254) : '';
-    return `${ip(req)}|${email}`;
+    return `${ip(req, ipKey)}|${email}`;
   });
 
   mount(register, async ({ body }, _req, res) => {
