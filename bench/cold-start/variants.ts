@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { paperCloudEnvFor } from '../../container/stand-ins/env';
 import { bundle, ROOT } from '../../scripts/build';
 import { LAMBDA_NODE_FLAGS } from '../../scripts/compile-cache';
 import { runProbe } from './child';
@@ -66,21 +67,12 @@ export const handler = serverlessExpress({ app });
 
 /** Enough config for init to pass; nothing is reached by the measured request. */
 export const ENV: Record<string, string> = {
-  NODE_ENV: 'production',
+  ...paperCloudEnvFor('https://app.example.com'),
   // What Lambda always sets (Powertools reads them).
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
   AWS_LAMBDA_FUNCTION_NAME: 'scalemap-api',
-  AWS_REGION: 'eu-west-2',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
-  DB_HOST: 'proxy.example.internal',
-  DB_NAME: 'scalemap',
-  DB_USER: 'scalemap_app',
-  DOCUMENTS_BUCKET: 'scalemap-documents',
-  COGNITO_USER_POOL_ID: 'eu-west-2_abc123',
-  COGNITO_CLIENT_ID: 'client123',
-  EVENT_BUS_NAME: 'scalemap',
-  ALLOWED_ORIGINS: 'https://app.example.com',
 };
 
 function tsFiles(dir: string): string[] {

@@ -36,3 +36,22 @@ export function standInEnv(
     AWS_SECRET_ACCESS_KEY: STAND_IN_CREDENTIALS.secretAccessKey,
   };
 }
+
+/**
+ * A complete cloud environment on paper: enough for config to pass, nothing reachable. For a bundle
+ * started without AWS or stand-ins (the container tests, the cold-start bench).
+ */
+export function paperCloudEnvFor(origin: string): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    AWS_REGION: 'eu-west-2',
+    DB_HOST: 'proxy.example.internal',
+    DB_NAME: 'scalemap',
+    DB_USER: 'scalemap_app',
+    DOCUMENTS_BUCKET: 'scalemap-documents',
+    COGNITO_USER_POOL_ID: 'eu-west-2_abc123',
+    COGNITO_CLIENT_ID: 'client123',
+    EVENT_BUS_NAME: 'scalemap',
+    ALLOWED_ORIGINS: origin,
+  };
+}

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildRuntime, ROOT, readManifest } from '../../../scripts/build';
 
+export { paperCloudEnvFor } from '../../../container/stand-ins/env';
+
 /** Node 24, the production runtime (the `node` package); the system Node is older. */
 export const NODE24 = path.join(ROOT, 'node_modules/.bin/node');
 /** Loads a Lambda entry the way the runtime interface client does (see lambda-host.ts). */
@@ -96,22 +98,6 @@ export function runNode(args: string[], env: Record<string, string>, cwd: string
       resolve({ code, signal, stdout, stderr, ms: performance.now() - started });
     });
   });
-}
-
-/** A complete cloud environment on paper: enough for config to pass, nothing reachable. */
-export function paperCloudEnvFor(origin: string): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    AWS_REGION: 'eu-west-2',
-    DB_HOST: 'proxy.example.internal',
-    DB_NAME: 'scalemap',
-    DB_USER: 'scalemap_app',
-    DOCUMENTS_BUCKET: 'scalemap-documents',
-    COGNITO_USER_POOL_ID: 'eu-west-2_abc123',
-    COGNITO_CLIENT_ID: 'client123',
-    EVENT_BUS_NAME: 'scalemap',
-    ALLOWED_ORIGINS: origin,
-  };
 }
 
 /** What every bundled server.js started here needs: production mode on a free local port, fake AWS keys. */
