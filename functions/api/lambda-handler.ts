@@ -15,7 +15,8 @@ export function createLambdaHandler(compileCache: CompileCacheState = { state: '
   const { deps } = lambdaRuntime();
   if (compileCache.state === 'shipped') deps.logger.info('compile cache', { compileCache });
   else if (compileCache.state !== 'absent') {
-    // The image's cache was written for another Node or other V8 flags: every cold start compiles.
+    // Shipped but not usable (another Node, other V8 flags, unreadable, turned off): every cold
+    // start compiles everything, which only the logs would otherwise show.
     deps.logger.warn('compile cache not used; cold starts compile everything', { compileCache });
   }
   // Promise-style: Node 24's runtime rejects callback-style handlers.
