@@ -66,37 +66,60 @@ function lineStarts(code: string): number[] {
   return starts;
 }
 
-/** Applies the edits to `file` and shifts the generated columns of `file.map` by what they added. */
-export function makeWrappersEager(file: string): number {
-  const code = readFileSync(file, 'utf8');
-  const edits = eagerWrapperEdits(code);
-  if (edits.length === 0) return 0;
+/** `code` with the edits (in order, not overlapping) applied. */
+export function applyEdits(code: string, edits: Insert[]): string {
   let out = '';
   let from = 0;
   for (const e of edits) {
     out += code.slice(from, e.at) + e.text;
     from = e.at + e.replaces;
   }
-  writeFileSync(file, out + code.slice(from));
+  return out + code.slice(from);
+}
+
+/**
+ * Where a column of the original moves to. The edits add no line breaks, so only those earlier on the
+ * same line move it; a position inside replaced text (the arrow's own parameters) moves to where that
+ * text now starts.
+ */
+function columnShifter(edits: Insert[]): (lineStart: number, offset: number) => number {
+  // before[i]: how far the edits ahead of edits[i] move what follows them.
+  const before = [0];
+  for (const e of edits) before.push(before.at(-1)! + e.text.length - e.replaces);
+  /** How many edits start before `offset`. */
+  const count = (offset: number) => {
+    let lo = 0;
+    let hi = edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edits[mid]!.at < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (lineStart, offset) => {
+    const k = count(offset);
+    const last = edits[k - 1];
+    const shift = last && offset < last.at + last.replaces ? before[k - 1]! + last.at - offset : before[k]!;
+    return shift - before[count(lineStart)]!;
+  };
+}
+
+/** Applies the edits to `file` and shifts the generated columns of `file.map` to match. */
+export function makeWrappersEager(file: string): number {
+  const code = readFileSync(file, 'utf8');
+  const edits = eagerWrapperEdits(code);
+  if (edits.length === 0) return 0;
+  writeFileSync(file, applyEdits(code, edits));
 
   const mapFile = `${file}.map`;
   const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { mappings: string };
   const starts = lineStarts(code);
+  const shift = columnShifter(edits);
   const lines = decode(map.mappings);
   lines.forEach((segments, line) => {
     const lineStart = starts[line] ?? Number.POSITIVE_INFINITY;
-    for (const segment of segments) {
-      const offset = lineStart + segment[0];
-      // Everything inserted before this position moves it right; a position inside replaced text
-      // (the arrow's own parameters) maps to where that text now starts.
-      let shift = 0;
-      for (const e of edits) {
-        if (e.at >= offset) break;
-        shift += offset < e.at + e.replaces ? e.at - offset : e.text.length - e.replaces;
-        if (offset < e.at + e.replaces) break;
-      }
-      segment[0] += shift;
-    }
+    for (const segment of segments) segment[0] += shift(lineStart, lineStart + segment[0]);
   });
   map.mappings = encode(lines);
   writeFileSync(mapFile, JSON.stringify(map));

@@ -6,18 +6,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundle, ROOT } from '../../scripts/build';
-import { eagerWrapperEdits } from '../../scripts/build-eager';
+import { applyEdits, eagerWrapperEdits } from '../../scripts/build-eager';
 import { runNode } from './support/runtime';
 
-const rewrite = (code: string) => {
-  let out = '';
-  let from = 0;
-  for (const e of eagerWrapperEdits(code)) {
-    out += code.slice(from, e.at) + e.text;
-    from = e.at + e.replaces;
-  }
-  return out + code.slice(from);
-};
+const rewrite = (code: string) => applyEdits(code, eagerWrapperEdits(code));
 
 describe('eager module wrappers', () => {
   it('when a top-level wrapper takes nothing from its surroundings, then it becomes a parenthesised function', () => {
@@ -59,9 +51,15 @@ describe('eager module wrappers', () => {
         path.join(dir, 'src/lib.cjs'),
         "'use strict';\nconst label = 'boom';\nmodule.exports = function boom() {\n  throw new Error(label);\n};\n",
       );
+      // One whose wrapper spans lines (a template literal keeps its newline when minified): a
+      // rewrite earlier in the file must not move the columns of a later line.
+      writeFileSync(
+        path.join(dir, 'src/lines.cjs'),
+        "'use strict';\nconst label = `two\nlines`;\nmodule.exports = function lines() {\n  throw new Error(label);\n};\n",
+      );
       writeFileSync(
         path.join(dir, 'src/entry.mjs'),
-        "import boom from './lib.cjs';\nexport function run() {\n  boom();\n}\n",
+        "import boom from './lib.cjs';\nimport lines from './lines.cjs';\nexport function run() {\n  boom();\n}\nexport function runLines() {\n  lines();\n}\n",
       );
       await bundle({
         entryPoints: { [path.join(dir, 'src/entry.mjs')]: 'entry' },
@@ -86,7 +84,24 @@ describe('eager module wrappers', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/Error: boom/);
       expect(run.stdout).toMatch(/src\/lib\.cjs:4:9/);
-      expect(run.stdout).toMatch(/src\/entry\.mjs:3:3/);
+      expect(run.stdout).toMatch(/src\/entry\.mjs:4:3/);
+    });
+
+    it('when a wrapper spans lines, then a throw on a later line still maps to its original line and column', async () => {
+      const run = await runNode(
+        [
+          '--enable-source-maps',
+          '--input-type=module',
+          '-e',
+          "const { runLines } = await import('./out/entry.js'); try { runLines(); } catch (e) { console.log(e.stack); }",
+        ],
+        {},
+        dir,
+      );
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Error: two\nlines/);
+      expect(run.stdout).toMatch(/src\/lines\.cjs:5:9/);
+      expect(run.stdout).toMatch(/src\/entry\.mjs:7:3/);
     });
   });
 });
