@@ -12,13 +12,15 @@ const XRAY = '../../../functions/api/platform/observability/xray';
 interface Fake {
   loads: number;
   fail: boolean;
+  /** The loaded middleware throws instead of calling next. */
+  throws: boolean;
   middleware: string[];
   captured: unknown[];
 }
 
 /** createTracing for Lambda, with xray.ts replaced by a fake that records what reaches it. */
 function lambdaTracing(): { tracing: Tracing; fake: Fake } {
-  const fake: Fake = { loads: 0, fail: false, middleware: [], captured: [] };
+  const fake: Fake = { loads: 0, fail: false, throws: false, middleware: [], captured: [] };
   let tracing: Tracing | undefined;
   jest.isolateModules(() => {
     jest.doMock(XRAY, () => {
@@ -33,6 +35,7 @@ function lambdaTracing(): { tracing: Tracing; fake: Fake } {
           },
           trace: (_name, fn) => fn(),
           middleware: (req, _res, next) => {
+            if (fake.throws) throw new Error('segment failed');
             fake.middleware.push(req.path);
             next();
           },
@@ -47,11 +50,13 @@ function lambdaTracing(): { tracing: Tracing; fake: Fake } {
   return { tracing: tracing!, fake };
 }
 
-/** Runs the middleware for one request with this invocation's trace header; resolves when it calls next. */
-function request(tracing: Tracing, path: string, traceHeader?: string): Promise<void> {
+/** Runs the middleware for one request with this invocation's trace header; resolves with what it passed to next. */
+function request(tracing: Tracing, path: string, traceHeader?: string): Promise<unknown> {
   if (traceHeader === undefined) delete process.env._X_AMZN_TRACE_ID;
   else process.env._X_AMZN_TRACE_ID = traceHeader;
-  return new Promise((resolve) => tracing.middleware({ path } as Request, {} as Response, () => resolve()));
+  return new Promise((resolve) =>
+    tracing.middleware({ path } as Request, {} as Response, (err?: unknown) => resolve(err)),
+  );
 }
 
 const SAMPLED = 'Root=1-5f84c7a1-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=1';
@@ -107,4 +112,11 @@ it('when X-Ray fails to load, then the sampled request is served untraced and th
   await request(tracing, '/second', SAMPLED);
   expect(fake.loads).toBe(2);
   expect(fake.middleware).toEqual(['/second']);
+});
+
+it('when the loaded middleware throws, then the error reaches Express through next, not an unhandled rejection', async () => {
+  const { tracing, fake } = lambdaTracing();
+  fake.throws = true;
+  const passed = await request(tracing, '/sampled', SAMPLED);
+  expect(passed).toEqual(new Error('segment failed'));
 });

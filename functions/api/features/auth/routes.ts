@@ -49,7 +49,10 @@ function limiter(
   });
   return (req, res, next) => {
     if (skip(req)) return next();
-    handler().then((limit) => limit(req, res, next), next);
+    // A failed load, or a limiter that rejects, reaches Express's error handling.
+    handler()
+      .then((limit) => limit(req, res, next))
+      .catch(next);
   };
 }
 

@@ -71,10 +71,13 @@ export function createTracing(options: { mode: Mode; serviceName: string; enable
       if (real) return real.middleware(req, res, next);
       if (!wanted()) return next();
       // A failed load leaves this request untraced (never failed); the next traced one retries.
-      load().then(
-        (t) => t.middleware(req, res, next),
-        () => next(),
-      );
+      // What the SDK's middleware throws reaches Express, as it would have without the load.
+      load()
+        .then(
+          (t) => t.middleware(req, res, next),
+          () => next(),
+        )
+        .catch(next);
     },
   };
   preloadsWith(tracing, load);
